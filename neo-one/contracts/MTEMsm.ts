@@ -1,0 +1,635 @@
+/**
+ * MTEMsm — Microgrid Transactive Energy Management smart contract: the group ledger.
+ *
+ * A shared-generation group (condominium, cooperative, DG consortium) on NEO 2:
+ * members are admitted by referendum (one member, one vote), power plants are
+ * approved, crowdfunded and put into operation, each kW of capacity issues one
+ * SEB (NEP-5) and members trade quota (W of capacity) for SEB.
+ * Behaviour: shared/spec/mtemsm.md (v1); decisions where it is silent: README.
+ *
+ * The group runs on three contracts because one does not fit NEO 2's 64 KiB deploy
+ * script (README, "Three contracts"), split along the thesis' own classes:
+ * - MTEMsm (this one, Member and Token Generator): members' records, SEB, quota,
+ *   trades, the treasury, and their reads;
+ * - MTEMsmPlants (Power Plant): crowdfunding and operation of plants;
+ * - MTEMsmReferendums (Referendum): admission requests, referendums, votes, results.
+ * The other two change this ledger only through the `apply*` methods, each callable
+ * by one of them alone (recorded by `attach` when they are deployed).
+ *
+ * Units inside the contract (neo-one keeps Fixed<N> values as raw integers):
+ * - power and quota: watts;
+ * - money: raw cents of R$ (Fixed<2>: R$ 100.00 is 100_00);
+ * - SEB: raw 1e-8 SEB (Fixed<8>); 1 W of quota is SEB_PER_WATT raw SEB;
+ * - time: Unix seconds of the block.
+ *
+ * Invariants kept after every transaction (checked by the tests and the auditor):
+ * 1. Σ SEB of members + treasury == totalSupply == totalCapacityW / 1000.
+ * 2. Σ quota of members + treasury == totalCapacityW.
+ * 5. Only members and the treasury hold quota or SEB.
+ * (3, on pledges, is kept by MTEMsmPlants; 4, on ballots, by MTEMsmReferendums.)
+ *
+ * Code size: neo-one inlines every method and function at each call site, so the
+ * code follows measured rules (README, "Contract size"): logic shared by several
+ * operations lives in module-level arrow functions (compiled once, called), records
+ * are stored as tuples destructured into named locals, arithmetic is on plain
+ * `number`s (`+` on Fixed types compiles to a generic JS add), no object spreads,
+ * and error messages are fixed strings.
+ */
+import {
+  Address,
+  Blockchain,
+  constant,
+  createEventNotifier,
+  Deploy,
+  Fixed,
+  Hash256,
+  Integer,
+  MapStorage,
+  SmartContract,
+} from '@neo-one/smart-contract';
+
+// 1 W == 1/1000 SEB == 100_000 raw units of Fixed<8>.
+const SEB_PER_WATT = 100_000;
+const MAX_UTILITY_BYTES = 64;
+const MAX_PAGE = 100;
+
+// Stored records (tuples: a tenth of the code of objects in neo-one).
+// [utility, profileHash, quotaW, tokens, joinedAt, position]
+// position: 1, 2, … in memberAt (paging, O(1) removal). Storage keys are never 0:
+// NeoVM encodes 0 two ways (empty or 0x00), so a 0 from a caller would miss a stored 0.
+type MemberRecord = [string, Hash256, number, number, number, number];
+// [from, to, quotaW, tokens, status, offeredAt]
+type OfferRecord = [Address, Address, number, number, string, number];
+
+type Members = MapStorage<Address, MemberRecord>;
+type Offers = MapStorage<string, OfferRecord>;
+
+// NEP-5 transfer, exactly as NEP-5 defines it (`from` undefined on mint).
+const notifyTransfer = createEventNotifier<Address | undefined, Address | undefined, Fixed<8>>(
+  'transfer',
+  'from',
+  'to',
+  'amount',
+);
+// Quota moves; `from` undefined when a plant starts operating.
+const notifyQuotaTransfer = createEventNotifier<Address | undefined, Address | undefined, Integer>(
+  'quotaTransfer',
+  'from',
+  'to',
+  'quotaW',
+);
+// admitted | removed | profile here (requested | rejected in MTEMsmReferendums), with the member's data.
+const notifyMembership = createEventNotifier<Address, string, Hash256, string>(
+  'membership',
+  'address',
+  'status',
+  'profileHash',
+  'utility',
+);
+const notifyTrade = createEventNotifier<string, Address, Address, Integer, Fixed<8>, string>(
+  'trade',
+  'offerID',
+  'from',
+  'to',
+  'quotaW',
+  'tokens',
+  'status',
+);
+
+// ---------------------------------------------------------------- Shared routines
+// Module-level arrow functions are compiled once and called (methods are inlined).
+
+const requireWitness = (address: Address): void => {
+  if (!Address.isCaller(address)) {
+    throw new Error('Missing witness: the acting address must sign this call.');
+  }
+};
+
+/** Outcomes are applied by the partner contract recorded for them alone. */
+const requireCaller = (expected: Address | undefined): void => {
+  const caller = Blockchain.currentCallerContract;
+  if (caller === undefined || expected === undefined || !caller.equals(expected)) {
+    throw new Error('Only the MTEMsm partner contract may apply this outcome.');
+  }
+};
+
+/** A partner contract is attached once, in a deployment signed by the founder. */
+const requireAttachable = (founder: Address, signer: Address, attached: Address | undefined): void => {
+  if (!signer.equals(founder) || !Address.isSender(signer)) {
+    throw new Error('Only the founder may attach a contract.');
+  }
+  if (attached !== undefined) {
+    throw new Error('That contract is already attached.');
+  }
+};
+
+/** The record of the member acting in this call: witness, founded group, membership. */
+const actingMember = (members: Members, founded: boolean, address: Address): MemberRecord => {
+  requireWitness(address);
+  if (!founded) {
+    throw new Error('The group has not been founded yet.');
+  }
+  const member = members.get(address);
+  if (member === undefined) {
+    throw new Error('Only members may do this.');
+  }
+
+  return member;
+};
+
+const requireUtility = (utility: string): void => {
+  // NeoVM measures strings in bytes: 64 bytes of UTF-8 (64 characters for ASCII names).
+  const bytes = Buffer.from(utility, 'utf8').length;
+  if (bytes === 0 || bytes > MAX_UTILITY_BYTES) {
+    throw new Error('The utility must have 1 to 64 characters.');
+  }
+};
+
+/** Quota one way and SEB the other: neither negative, not both zero. */
+const requireExchange = (quotaW: number, tokens: number): void => {
+  if (quotaW < 0 || tokens < 0 || (quotaW === 0 && tokens === 0)) {
+    throw new Error('quotaW and tokens must not be negative, nor both zero.');
+  }
+};
+
+/** Two members of the same utility's coverage area: the parties of a trade. */
+const requireTradeParties = (seller: MemberRecord, buyer: MemberRecord | undefined): MemberRecord => {
+  if (buyer === undefined) {
+    throw new Error('The receiver is not a member.');
+  }
+  if (seller[0] !== buyer[0]) {
+    throw new Error('Both members must belong to the same power utility coverage area.');
+  }
+
+  return buyer;
+};
+
+const setHoldings = (members: Members, address: Address, member: MemberRecord, quotaW: number, tokens: number): void => {
+  const [utility, profileHash, , , joinedAt, position] = member;
+  members.set(address, [utility, profileHash, quotaW, tokens, joinedAt, position]);
+};
+
+const requireOpenOffer = (offers: Offers, offerID: string): OfferRecord => {
+  const offer = offers.get(offerID);
+  if (offer === undefined) {
+    throw new Error('Unknown trade offer.');
+  }
+  if (offer[4] !== 'offered') {
+    throw new Error('The trade offer is no longer open.');
+  }
+
+  return offer;
+};
+
+export class MTEMsm extends SmartContract {
+  public readonly properties = {
+    codeVersion: '1.0',
+    author: 'MTEMsm developers',
+    email: 'mtemsm@example.org',
+    description: 'MTEMsm group ledger: members, SEB token, quota, trades, treasury',
+  };
+  public readonly name = 'Sharing Electricity in Brazil';
+  public readonly symbol = 'SEB';
+  public readonly decimals = 8;
+
+  private readonly members = MapStorage.for<Address, MemberRecord>();
+  private readonly memberAt = MapStorage.for<number, Address>();
+  private readonly offers = MapStorage.for<string, OfferRecord>();
+
+  // The partner contracts, each recorded once when it is deployed (attach).
+  private mutablePlants: Address | undefined = undefined;
+  private mutableReferendums: Address | undefined = undefined;
+  private mutableMemberCount = 0;
+  private mutableFounded = false;
+  private mutableMaxPowerW = 0;
+  private mutablePlantCount = 0;
+  private mutableOfferCount = 0;
+  private mutableCapacityW = 0;
+  private mutableTreasuryQuotaW = 0;
+  private mutableTreasuryTokens = 0;
+
+  public constructor(
+    public readonly founder: Address = Deploy.senderAddress,
+  ) {
+    super();
+  }
+
+  // ---------------------------------------------------------------- NEP-5
+
+  // Invariant 1: totalSupply is derived from capacity, so the two cannot drift.
+  @constant
+  public get totalSupply(): Fixed<8> {
+    return this.mutableCapacityW * SEB_PER_WATT;
+  }
+
+  @constant
+  public balanceOf(address: Address): Fixed<8> {
+    if (address.equals(this.address)) {
+      return this.mutableTreasuryTokens;
+    }
+    const member = this.members.get(address);
+
+    return member === undefined ? 0 : member[3];
+  }
+
+  /** NEP-5 transfer: donates SEB from one member to another member. */
+  public transfer(from: Address, to: Address, amount: Fixed<8>): boolean {
+    const sender = actingMember(this.members, this.mutableFounded, from);
+    const receiver = this.members.get(to);
+    if (receiver === undefined) {
+      throw new Error('The receiver is not a member.');
+    }
+    if (from.equals(to)) {
+      throw new Error('Sender and receiver must differ.');
+    }
+    if (amount <= 0) {
+      throw new Error('The amount must be positive.');
+    }
+    if (sender[3] < amount) {
+      throw new Error('Insufficient SEB balance.');
+    }
+    const value: number = amount;
+    setHoldings(this.members, from, sender, sender[2], sender[3] - value);
+    setHoldings(this.members, to, receiver, receiver[2], receiver[3] + value);
+    notifyTransfer(from, to, amount);
+
+    return true;
+  }
+
+
+
+
+
+  // ---------------------------------------------------------------- Trading
+
+  /** Offers quota for SEB and returns the offer ID; with tokens == 0 it is a donation, done at once (returns ''). */
+  public offerTrade(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): string {
+    const seller = actingMember(this.members, this.mutableFounded, from);
+    const buyer = requireTradeParties(seller, this.members.get(to));
+    if (from.equals(to)) {
+      throw new Error('Sender and receiver must differ.');
+    }
+    requireExchange(quotaW, tokens);
+    if (seller[2] < quotaW) {
+      throw new Error('The sender does not hold that quota.');
+    }
+    if (tokens === 0) {
+      const donated: number = quotaW;
+      setHoldings(this.members, from, seller, seller[2] - donated, seller[3]);
+      setHoldings(this.members, to, buyer, buyer[2] + donated, buyer[3]);
+      notifyQuotaTransfer(from, to, quotaW);
+      notifyTrade('', from, to, quotaW, 0, 'donated');
+
+      return '';
+    }
+    this.mutableOfferCount += 1;
+    const offerID = `T${this.mutableOfferCount}`;
+    this.offers.set(offerID, [from, to, quotaW, tokens, 'offered', Blockchain.currentBlockTime]);
+    notifyTrade(offerID, from, to, quotaW, tokens, 'offered');
+
+    return offerID;
+  }
+
+  /** The receiver accepts: quota from→to and SEB to→from, atomically, or nothing at all. */
+  public acceptTrade(offerID: string, address: Address): boolean {
+    requireWitness(address);
+    const [from, to, quotaW, tokens, , offeredAt] = requireOpenOffer(this.offers, offerID);
+    if (!address.equals(to)) {
+      throw new Error('Only the receiver of the offer may accept it.');
+    }
+    const seller = this.members.get(from);
+    if (seller === undefined) {
+      throw new Error('The sender of the offer is no longer a member.');
+    }
+    const buyer = requireTradeParties(seller, this.members.get(to));
+    if (seller[2] < quotaW) {
+      throw new Error('The sender no longer holds that quota.');
+    }
+    if (buyer[3] < tokens) {
+      throw new Error('Insufficient SEB balance.');
+    }
+    setHoldings(this.members, from, seller, seller[2] - quotaW, seller[3] + tokens);
+    setHoldings(this.members, to, buyer, buyer[2] + quotaW, buyer[3] - tokens);
+    this.offers.set(offerID, [from, to, quotaW, tokens, 'accepted', offeredAt]);
+    if (quotaW > 0) {
+      notifyQuotaTransfer(from, to, quotaW);
+    }
+    notifyTransfer(to, from, tokens);
+    notifyTrade(offerID, from, to, quotaW, tokens, 'accepted');
+
+    return true;
+  }
+
+  /** The sender withdraws or the receiver declines an open offer. */
+  public cancelTrade(offerID: string, address: Address): boolean {
+    requireWitness(address);
+    const [from, to, quotaW, tokens, , offeredAt] = requireOpenOffer(this.offers, offerID);
+    if (!address.equals(from) && !address.equals(to)) {
+      throw new Error('Only a side of the offer may cancel it.');
+    }
+    this.offers.set(offerID, [from, to, quotaW, tokens, 'cancelled', offeredAt]);
+    notifyTrade(offerID, from, to, quotaW, tokens, 'cancelled');
+
+    return true;
+  }
+
+  // ---------------------------------------------------------------- Changes
+
+  /** The member's own profile hash and utility, at once. */
+  public changeProfile(address: Address, profileHash: Hash256, utility: string): boolean {
+    const [, , quotaW, tokens, joinedAt, position] = actingMember(this.members, this.mutableFounded, address);
+    requireUtility(utility);
+    this.members.set(address, [utility, profileHash, quotaW, tokens, joinedAt, position]);
+    notifyMembership(address, 'profile', profileHash, utility);
+
+    return true;
+  }
+
+  // ---------------------------------------------------------------- Outcomes of referendums (MTEMsmReferendums only)
+
+
+  /** Records the MTEMsmPlants contract; called once, by its constructor, in a deployment the founder signs. */
+  public attachPlants(founder: Address): boolean {
+    requireAttachable(this.founder, founder, this.mutablePlants);
+    this.mutablePlants = Blockchain.currentCallerContract;
+
+    return true;
+  }
+
+  /**
+   * Records the MTEMsmReferendums contract and the largest plant it approves (reported
+   * in groupSummary); called once, by its constructor, in a deployment the founder signs.
+   */
+  public attachReferendums(founder: Address, maxPowerW: number): boolean {
+    requireAttachable(this.founder, founder, this.mutableReferendums);
+    this.mutableReferendums = Blockchain.currentCallerContract;
+    this.mutableMaxPowerW = maxPowerW;
+
+    return true;
+  }
+
+
+  /** The next plant ID (MTEMsmPlants, when a powerUp referendum approves a plant). */
+  public applyPlantRegistration(): string {
+    requireCaller(this.mutablePlants);
+    this.mutablePlantCount += 1;
+
+    return `P${this.mutablePlantCount}`;
+  }
+
+  /**
+   * Issues a plant's capacity as new quota and its SEB to its funders (MTEMsmPlants,
+   * when the plant starts operating): quotas[i] watts to funders[i], to the treasury
+   * for a funder who is no longer a member. Capacity and supply grow by the same
+   * watts (invariants 1, 2). Work grows with that plant's funders only.
+   */
+  public applyIssue(funders: Address[], quotas: Integer[]): boolean {
+    requireCaller(this.mutablePlants);
+    if (funders.length !== quotas.length) {
+      throw new Error('Each funder needs one quota.');
+    }
+    for (let index = 0; index < funders.length; index++) {
+      const funder = funders[index];
+      const watts: number = quotas[index];
+      if (watts > 0) {
+        const tokens = watts * SEB_PER_WATT;
+        const member = this.members.get(funder);
+        if (member === undefined) {
+          this.mutableTreasuryQuotaW += watts;
+          this.mutableTreasuryTokens += tokens;
+        } else {
+          setHoldings(this.members, funder, member, member[2] + watts, member[3] + tokens);
+        }
+        this.mutableCapacityW += watts;
+        const holder = member === undefined ? this.address : funder;
+        notifyQuotaTransfer(undefined, holder, watts);
+        notifyTransfer(undefined, holder, tokens);
+      }
+    }
+
+    return true;
+  }
+
+
+  /** Admits a member (quota 0, SEB 0): the founder at founding, or an approved candidate. */
+  public applyAdmission(address: Address, profileHash: Hash256, utility: string): boolean {
+    requireCaller(this.mutableReferendums);
+    this.mutableFounded = true;
+    const position = this.mutableMemberCount + 1;
+    this.members.set(address, [utility, profileHash, 0, 0, Blockchain.currentBlockTime, position]);
+    this.memberAt.set(position, address);
+    this.mutableMemberCount = position;
+    notifyMembership(address, 'admitted', profileHash, utility);
+
+    return true;
+  }
+
+
+  /** The corrective transaction: quota from→to and SEB to→from (either may be the treasury). */
+  public applyCorrection(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): boolean {
+    requireCaller(this.mutableReferendums);
+    const [fromQuotaW, fromTokens] = this.holdingsOf(from);
+    const [toQuotaW, toTokens] = this.holdingsOf(to);
+    if (fromQuotaW < quotaW) {
+      throw new Error('The correction cannot apply: the sender does not hold that quota.');
+    }
+    if (toTokens < tokens) {
+      throw new Error('The correction cannot apply: the receiver does not hold that SEB.');
+    }
+    const movedQuotaW: number = quotaW;
+    const movedTokens: number = tokens;
+    this.setHoldingsOf(from, fromQuotaW - movedQuotaW, fromTokens + movedTokens);
+    this.setHoldingsOf(to, toQuotaW + movedQuotaW, toTokens - movedTokens);
+    if (quotaW > 0) {
+      notifyQuotaTransfer(from, to, quotaW);
+    }
+    if (tokens > 0) {
+      notifyTransfer(to, from, tokens);
+    }
+
+    return true;
+  }
+
+  /** The member leaves; their quota and SEB pass to the treasury. The last member takes the freed position. */
+  public applyRemoval(address: Address): boolean {
+    requireCaller(this.mutableReferendums);
+    const member = this.members.get(address);
+    if (member === undefined) {
+      throw new Error('That address is no longer a member.');
+    }
+    const [utility, profileHash, quotaW, tokens, , position] = member;
+    const last = this.mutableMemberCount;
+    if (position !== last) {
+      const moved = this.memberAt.get(last) as Address;
+      const [movedUtility, movedHash, movedQuotaW, movedTokens, movedJoinedAt] = this.members.get(moved) as MemberRecord;
+      this.members.set(moved, [movedUtility, movedHash, movedQuotaW, movedTokens, movedJoinedAt, position]);
+      this.memberAt.set(position, moved);
+    }
+    this.memberAt.delete(last);
+    this.members.delete(address);
+    this.mutableMemberCount = last - 1;
+    this.mutableTreasuryQuotaW += quotaW;
+    this.mutableTreasuryTokens += tokens;
+    notifyMembership(address, 'removed', profileHash, utility);
+    if (quotaW > 0) {
+      notifyQuotaTransfer(address, this.address, quotaW);
+    }
+    if (tokens > 0) {
+      notifyTransfer(address, this.address, tokens);
+    }
+
+    return true;
+  }
+
+
+
+  // ---------------------------------------------------------------- Reads
+
+  @constant
+  public groupSummary(): {
+    readonly minPowerW: Integer;
+    readonly maxPowerW: Integer;
+    readonly powerPlants: Integer;
+    readonly members: Integer;
+    readonly name: string;
+    readonly symbol: string;
+    readonly totalSupply: Fixed<8>;
+    readonly totalCapacityW: Integer;
+  } {
+    return {
+      // The smallest plant powerUp accepts (capacityW > 0).
+      minPowerW: 1,
+      maxPowerW: this.mutableMaxPowerW,
+      powerPlants: this.mutablePlantCount,
+      members: this.mutableMemberCount,
+      name: this.name,
+      symbol: this.symbol,
+      totalSupply: this.mutableCapacityW * SEB_PER_WATT,
+      totalCapacityW: this.mutableCapacityW,
+    };
+  }
+
+  @constant
+  public member(
+    address: Address,
+  ):
+    | {
+        readonly utility: string;
+        readonly profileHash: Hash256;
+        readonly quotaW: Integer;
+        readonly tokens: Fixed<8>;
+        readonly joinedAt: Integer;
+      }
+    | undefined {
+    const member = this.members.get(address);
+    if (member === undefined) {
+      return undefined;
+    }
+    const [utility, profileHash, quotaW, tokens, joinedAt] = member;
+
+    return { utility, profileHash, quotaW, tokens, joinedAt };
+  }
+
+
+
+
+  @constant
+  public tradeOffer(
+    offerID: string,
+  ):
+    | {
+        readonly from: Address;
+        readonly to: Address;
+        readonly quotaW: Integer;
+        readonly tokens: Fixed<8>;
+        readonly status: string;
+        readonly offeredAt: Integer;
+      }
+    | undefined {
+    const offer = this.offers.get(offerID);
+    if (offer === undefined) {
+      return undefined;
+    }
+    const [from, to, quotaW, tokens, status, offeredAt] = offer;
+
+    return { from, to, quotaW, tokens, status, offeredAt };
+  }
+
+  /** The group treasury: what removed members left. Its address is this contract's own. */
+  @constant
+  public treasury(): { readonly quotaW: Integer; readonly tokens: Fixed<8> } {
+    return { quotaW: this.mutableTreasuryQuotaW, tokens: this.mutableTreasuryTokens };
+  }
+
+  /** Members in admission order (a removal moves the last member into the freed place). */
+  @constant
+  public listOfMembers(offset: Integer, limit: Integer): Address[] {
+    if (offset < 0 || limit <= 0 || limit > MAX_PAGE) {
+      throw new Error('Pages need offset >= 0 and 1 <= limit <= 100.');
+    }
+    const first: number = offset;
+    const size: number = limit;
+    const page: Address[] = [];
+    for (let position = first + 1; position <= first + size && position <= this.mutableMemberCount; position++) {
+      page.push(this.memberAt.get(position) as Address);
+    }
+
+    return page;
+  }
+
+
+  // Scalar reads for the partner contracts (neo-one cannot return tuples across contracts).
+
+
+
+  /** Whether the founder has been admitted. */
+  @constant
+  public founded(): boolean {
+    return this.mutableFounded;
+  }
+
+  /** The member's utility, or '' for a non-member. */
+  @constant
+  public utilityOf(address: Address): string {
+    const member = this.members.get(address);
+
+    return member === undefined ? '' : member[0];
+  }
+
+  /** Plants registered so far (their IDs are P1 … P<plantCount>). */
+  @constant
+  public plantCount(): Integer {
+    return this.mutablePlantCount;
+  }
+
+
+
+
+  // ---------------------------------------------------------------- Internals
+
+
+
+
+  /** [quotaW, tokens] of a member or of the treasury (this contract's own address). */
+  private holdingsOf(address: Address): [number, number] {
+    if (address.equals(this.address)) {
+      return [this.mutableTreasuryQuotaW, this.mutableTreasuryTokens];
+    }
+    const member = this.members.get(address);
+    if (member === undefined) {
+      throw new Error('Both sides must be members or the treasury.');
+    }
+
+    return [member[2], member[3]];
+  }
+
+  private setHoldingsOf(address: Address, quotaW: number, tokens: number): void {
+    if (address.equals(this.address)) {
+      this.mutableTreasuryQuotaW = quotaW;
+      this.mutableTreasuryTokens = tokens;
+    } else {
+      setHoldings(this.members, address, this.members.get(address) as MemberRecord, quotaW, tokens);
+    }
+  }
+
+}

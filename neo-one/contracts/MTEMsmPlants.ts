@@ -1,0 +1,499 @@
+/**
+ * MTEMsmPlants — the group's power plants: crowdfunding and operation.
+ *
+ * A plant approved by a powerUp referendum (MTEMsmReferendums) is registered here
+ * in `funding`; members of its utility pledge (`bid`, `changeBid`); when the
+ * crowdfunding closes it is `funded` or `failed`; after its time to market it
+ * starts operating and its capacity is issued on the MTEMsm ledger as quota and
+ * SEB to the funders. Plant IDs and the plant count live on the ledger.
+ * Behaviour: shared/spec/mtemsm.md (v1); decisions where it is silent: README.
+ *
+ * Invariant 3, kept here: a plant in funding has raised == Σ pledges <= cost;
+ * funded/operating plants have raised == cost; failed/removed ones hold no pledges.
+ *
+ * Code size rules: see MTEMsm.ts.
+ */
+import {
+  Address,
+  Blockchain,
+  constant,
+  createEventNotifier,
+  Deploy,
+  Fixed,
+  Integer,
+  LinkedSmartContract,
+  MapStorage,
+  SmartContract,
+} from '@neo-one/smart-contract';
+import { MTEMsm } from './MTEMsm';
+
+// [capacityW, cost, utility, timeToMarket, status, fundingEndsAt, raised, funders, fundedAt, operatingSince]
+type PlantRecord = [number, number, string, number, string, number, number, number, number, number];
+// [amount, order]; order of the first pledge breaks ties when leftover watts are assigned.
+type PledgeRecord = [number, number];
+// [funder, quotaW, remainder, order]
+type Share = [Address, number, number, number];
+
+type Plants = MapStorage<string, PlantRecord>;
+type PledgesByPlant = MapStorage<[string, Address], PledgeRecord>;
+type PledgesByMember = MapStorage<[Address, string], number>;
+
+// Plants: funding | funded | failed | operating | removed | utility.
+const notifyProcess = createEventNotifier<string, string>('process', 'id', 'status');
+// A plant registered by approved powerUp referendum rID (emitted with process(ppID, 'funding')).
+const notifyPlant = createEventNotifier<string, string, Integer, Fixed<2>, string, Integer, Integer>(
+  'plant',
+  'ppID',
+  'rID',
+  'capacityW',
+  'cost',
+  'utility',
+  'timeToMarket',
+  'fundingEndsAt',
+);
+// The plant's new utility after an approved plantUtility referendum (with process(ppID, 'utility')).
+const notifyPlantUtility = createEventNotifier<string, string>('plantUtility', 'ppID', 'utility');
+// The member's pledge for a plant after each change (0: withdrawn or cancelled).
+const notifyOffer = createEventNotifier<string, Address, Fixed<2>>('offer', 'ppID', 'member', 'amount');
+
+// ---------------------------------------------------------------- Shared routines
+// Module-level arrow functions are compiled once and called (methods are inlined).
+
+const ledger = (): MTEMsm => LinkedSmartContract.for<MTEMsm>();
+
+const requirePlant = (plants: Plants, ppID: string): PlantRecord => {
+  const plant = plants.get(ppID);
+  if (plant === undefined) {
+    throw new Error('Unknown power plant.');
+  }
+
+  return plant;
+};
+
+/** A plant the acting member may pledge to now: witness, founded group, membership, utility, open funding. */
+const requireFundingPlant = (plants: Plants, ppID: string, address: Address): PlantRecord => {
+  if (!Address.isCaller(address)) {
+    throw new Error('Missing witness: the acting address must sign this call.');
+  }
+  const utility = ledger().utilityOf(address);
+  if (utility === '') {
+    throw new Error(ledger().founded() ? 'Only members may do this.' : 'The group has not been founded yet.');
+  }
+  const plant = requirePlant(plants, ppID);
+  if (utility !== plant[2]) {
+    throw new Error('This member cannot profit from this power utility.');
+  }
+  if (plant[4] !== 'funding' || Blockchain.currentBlockTime > plant[5]) {
+    throw new Error('The crowdfunding of this plant is closed.');
+  }
+
+  return plant;
+};
+
+/** Plant outcomes are applied by the MTEMsmReferendums contract alone. */
+const requireCaller = (expected: Address | undefined): void => {
+  const caller = Blockchain.currentCallerContract;
+  if (caller === undefined || expected === undefined || !caller.equals(expected)) {
+    throw new Error('Only the MTEMsmReferendums contract may apply outcomes.');
+  }
+};
+
+/** A plant that can still change: not failed nor removed ('live'), or not yet operating ('removable'). */
+const requirePlantIn = (plants: Plants, ppID: string, change: string): PlantRecord => {
+  const plant = requirePlant(plants, ppID);
+  const status = plant[4];
+  if (change === 'live' && (status === 'failed' || status === 'removed')) {
+    throw new Error('The plant has failed or was removed.');
+  }
+  if (change === 'removable' && status !== 'funding' && status !== 'funded') {
+    throw new Error('A plant can be removed only before it operates.');
+  }
+
+  return plant;
+};
+
+/** Stores a plant with new values for the fields that change over its life, and emits process(ppID, event). */
+const setPlant = (
+  plants: Plants,
+  ppID: string,
+  plant: PlantRecord,
+  utility: string,
+  status: string,
+  raised: number,
+  funders: number,
+  fundedAt: number,
+  operatingSince: number,
+  event: string,
+): void => {
+  const [capacityW, cost, , timeToMarket, , fundingEndsAt] = plant;
+  plants.set(ppID, [capacityW, cost, utility, timeToMarket, status, fundingEndsAt, raised, funders, fundedAt, operatingSince]);
+  notifyProcess(ppID, event);
+};
+
+/**
+ * Sets a member's pledge (0 deletes it), keeping raised == Σ pledges <= cost
+ * (invariant 3). `order` ranks a new pledge; returns whether it was used.
+ */
+const setPledge = (
+  plants: Plants,
+  pledgesByPlant: PledgesByPlant,
+  pledgesByMember: PledgesByMember,
+  ppID: string,
+  address: Address,
+  amount: number,
+  minBid: number,
+  order: number,
+): boolean => {
+  const plant = plants.get(ppID) as PlantRecord;
+  const [capacityW, cost, utility, timeToMarket, status, fundingEndsAt, raised, funders] = plant;
+  const pledge = pledgesByPlant.get([ppID, address]);
+  if (amount > 0 && amount < minBid) {
+    throw new Error('The pledge is below the minimum bid.');
+  }
+  const current = pledge === undefined ? 0 : pledge[0];
+  const newRaised = raised - current + amount;
+  if (newRaised > cost) {
+    throw new Error('The pledge is above what is still missing.');
+  }
+  let newFunders = funders;
+  if (amount === 0) {
+    pledgesByPlant.delete([ppID, address]);
+    pledgesByMember.delete([address, ppID]);
+    newFunders -= 1;
+  } else {
+    if (pledge === undefined) {
+      newFunders += 1;
+    }
+    pledgesByPlant.set([ppID, address], [amount, pledge === undefined ? order : pledge[1]]);
+    pledgesByMember.set([address, ppID], amount);
+  }
+  plants.set(ppID, [capacityW, cost, utility, timeToMarket, status, fundingEndsAt, newRaised, newFunders, 0, 0]);
+  notifyOffer(ppID, address, amount);
+
+  return pledge === undefined && amount > 0;
+};
+
+/** Fails or removes a plant and cancels every pledge (work grows with that plant's funders only). */
+const cancelPlant = (
+  plants: Plants,
+  pledgesByPlant: PledgesByPlant,
+  pledgesByMember: PledgesByMember,
+  ppID: string,
+  status: string,
+): void => {
+  const funders: Address[] = [];
+  for (const [funder] of pledgesByPlant.at(ppID)) {
+    funders.push(funder);
+  }
+  for (const funder of funders) {
+    pledgesByPlant.delete([ppID, funder]);
+    pledgesByMember.delete([funder, ppID]);
+    notifyOffer(ppID, funder, 0);
+  }
+  const plant = plants.get(ppID) as PlantRecord;
+  setPlant(plants, ppID, plant, plant[2], status, 0, 0, plant[8], 0, status);
+};
+
+/**
+ * Largest-remainder apportionment of capacityW among a plant's pledges:
+ * floor(capacityW * pledge / cost) each, then the leftover watts (fewer than the
+ * funders) one each by remainder, descending, then pledge order, ascending.
+ */
+const sharesOf = (pledgesByPlant: PledgesByPlant, ppID: string, capacityW: number, cost: number): Share[] => {
+  const shares: Share[] = [];
+  const taken: boolean[] = [];
+  let assigned = 0;
+  for (const [funder, [amount, order]] of pledgesByPlant.at(ppID)) {
+    const product = capacityW * amount;
+    // Integer division of non-negative values: floor.
+    const quotaW = product / cost;
+    assigned += quotaW;
+    shares.push([funder, quotaW, product % cost, order]);
+    taken.push(false);
+  }
+  for (let leftover = capacityW - assigned; leftover > 0; leftover--) {
+    let best = -1;
+    for (let index = 0; index < shares.length; index++) {
+      const [, , remainder, order] = shares[index];
+      if (
+        !taken[index] &&
+        (best < 0 || remainder > shares[best][2] || (remainder === shares[best][2] && order < shares[best][3]))
+      ) {
+        best = index;
+      }
+    }
+    const [funder, quotaW, remainder, order] = shares[best];
+    shares[best] = [funder, quotaW + 1, remainder, order];
+    taken[best] = true;
+  }
+
+  return shares;
+};
+
+export class MTEMsmPlants extends SmartContract {
+  public readonly properties = {
+    codeVersion: '1.0',
+    author: 'MTEMsm developers',
+    email: 'mtemsm@example.org',
+    description: 'MTEMsm power plants: crowdfunding by pledges and operation',
+  };
+
+  private readonly plants = MapStorage.for<string, PlantRecord>();
+  private readonly pledgesByPlant = MapStorage.for<[string, Address], PledgeRecord>();
+  private readonly pledgesByMember = MapStorage.for<[Address, string], number>();
+  // The MTEMsmReferendums contract, recorded once when it is deployed.
+  private mutableReferendums: Address | undefined = undefined;
+  private mutablePledgeCount = 0;
+
+  public constructor(
+    public readonly founder: Address = Deploy.senderAddress,
+    public readonly crowdfundingPeriod: Integer = 5_184_000,
+    // R$ 100.00 in raw cents.
+    public readonly minBid: Fixed<2> = 100_00,
+  ) {
+    super();
+    if (crowdfundingPeriod < 0 || minBid <= 0) {
+      throw new Error('Deployment settings must be positive (periods may be 0).');
+    }
+    ledger().attachPlants(founder);
+  }
+
+  /** Adds to the member's pledge for a plant in funding (a pledge is at least minBid). */
+  public bid(ppID: string, address: Address, amount: Fixed<2>): boolean {
+    requireFundingPlant(this.plants, ppID, address);
+    if (amount <= 0) {
+      throw new Error('The amount must be positive.');
+    }
+    const added: number = amount;
+    this.pledge(ppID, address, this.bidOf(ppID, address) + added);
+
+    return true;
+  }
+
+  /** Replaces the member's pledge; 0 withdraws it. */
+  public changeBid(ppID: string, address: Address, amount: Fixed<2>): boolean {
+    requireFundingPlant(this.plants, ppID, address);
+    if (amount < 0) {
+      throw new Error('The amount must not be negative.');
+    }
+    if (!this.pledgesByPlant.has([ppID, address])) {
+      throw new Error('This member has no pledge for this plant.');
+    }
+    this.pledge(ppID, address, amount);
+
+    return true;
+  }
+
+  /** Closes the crowdfunding: funded when fully raised, else failed with every pledge cancelled. */
+  public crowdfundingResult(ppID: string): boolean {
+    const plant = requirePlant(this.plants, ppID);
+    const [, cost, utility, , status, fundingEndsAt, raised, funders] = plant;
+    if (status !== 'funding') {
+      throw new Error('The plant is not in funding.');
+    }
+    if (raised < cost && Blockchain.currentBlockTime <= fundingEndsAt) {
+      throw new Error('The crowdfunding is still open.');
+    }
+    if (raised < cost) {
+      cancelPlant(this.plants, this.pledgesByPlant, this.pledgesByMember, ppID, 'failed');
+
+      return false;
+    }
+    setPlant(this.plants, ppID, plant, utility, 'funded', raised, funders, Blockchain.currentBlockTime, 0, 'funded');
+
+    return true;
+  }
+
+  /**
+   * Puts a funded plant in operation and issues its capacity on the ledger as quota
+   * and SEB to the funders (sharesOf): the quotas add up to capacityW exactly, so
+   * invariants 1 and 2 hold. A funder who is no longer a member has its share go to
+   * the treasury, as its holdings did when it was removed (invariant 5).
+   */
+  public startOperation(ppID: string): boolean {
+    const plant = requirePlant(this.plants, ppID);
+    const [capacityW, cost, utility, timeToMarket, status, , raised, funders, fundedAt] = plant;
+    if (status !== 'funded') {
+      throw new Error('The plant is not funded.');
+    }
+    if (Blockchain.currentBlockTime < fundedAt + timeToMarket) {
+      throw new Error('The plant is still within its time to market.');
+    }
+    // One call to the ledger for all funders (it issues in the same order).
+    const funderList: Address[] = [];
+    const quotaList: number[] = [];
+    for (const [funder, quotaW] of sharesOf(this.pledgesByPlant, ppID, capacityW, cost)) {
+      funderList.push(funder);
+      quotaList.push(quotaW);
+    }
+    ledger().applyIssue(funderList, quotaList);
+    setPlant(
+      this.plants,
+      ppID,
+      plant,
+      utility,
+      'operating',
+      raised,
+      funders,
+      fundedAt,
+      Blockchain.currentBlockTime,
+      'operating',
+    );
+
+    return true;
+  }
+
+  // ---------------------------------------------------------------- Outcomes of referendums (MTEMsmReferendums only)
+
+  /** Records the MTEMsmReferendums contract; called once, by its constructor, in a deployment the founder signs. */
+  public attach(founder: Address): boolean {
+    if (this.mutableReferendums !== undefined) {
+      throw new Error('The referendums contract is already attached.');
+    }
+    if (!founder.equals(this.founder) || !Address.isSender(founder)) {
+      throw new Error('Only the founder may attach a contract.');
+    }
+    this.mutableReferendums = Blockchain.currentCallerContract;
+
+    return true;
+  }
+
+  /** Registers an approved plant in funding (its ID comes from the ledger) and returns its ID. */
+  public applyPowerUp(rID: string, capacityW: Integer, cost: Fixed<2>, utility: string, timeToMarket: Integer): string {
+    requireCaller(this.mutableReferendums);
+    const ppID = ledger().applyPlantRegistration();
+    const period: number = this.crowdfundingPeriod;
+    const fundingEndsAt = Blockchain.currentBlockTime + period;
+    this.plants.set(ppID, [capacityW, cost, utility, timeToMarket, 'funding', fundingEndsAt, 0, 0, 0, 0]);
+    notifyPlant(ppID, rID, capacityW, cost, utility, timeToMarket, fundingEndsAt);
+    notifyProcess(ppID, 'funding');
+
+    return ppID;
+  }
+
+  /** Moves a plant that has not failed nor been removed to another utility's coverage area. */
+  public applyPlantUtility(ppID: string, utility: string): boolean {
+    requireCaller(this.mutableReferendums);
+    const plant = requirePlantIn(this.plants, ppID, 'live');
+    const [, , , , status, , raised, funders, fundedAt, operatingSince] = plant;
+    setPlant(this.plants, ppID, plant, utility, status, raised, funders, fundedAt, operatingSince, 'utility');
+    notifyPlantUtility(ppID, utility);
+
+    return true;
+  }
+
+  /** Removes a plant that does not operate yet, cancelling its pledges. */
+  public applyPlantRemoval(ppID: string): boolean {
+    requireCaller(this.mutableReferendums);
+    requirePlantIn(this.plants, ppID, 'removable');
+    cancelPlant(this.plants, this.pledgesByPlant, this.pledgesByMember, ppID, 'removed');
+
+    return true;
+  }
+
+  // ---------------------------------------------------------------- Reads
+
+  @constant
+  public powerPlant(
+    ppID: string,
+  ):
+    | {
+        readonly capacityW: Integer;
+        readonly cost: Fixed<2>;
+        readonly utility: string;
+        readonly timeToMarket: Integer;
+        readonly status: string;
+        readonly fundingEndsAt: Integer;
+        readonly raised: Fixed<2>;
+        readonly funders: Integer;
+        readonly fundedAt: Integer;
+        readonly operatingSince: Integer;
+      }
+    | undefined {
+    const plant = this.plants.get(ppID);
+    if (plant === undefined) {
+      return undefined;
+    }
+    const [capacityW, cost, utility, timeToMarket, status, fundingEndsAt, raised, funders, fundedAt, operatingSince] =
+      plant;
+
+    return {
+      capacityW,
+      cost,
+      utility,
+      timeToMarket,
+      status,
+      fundingEndsAt,
+      raised,
+      funders,
+      fundedAt,
+      operatingSince,
+    };
+  }
+
+  @constant
+  public bidOf(ppID: string, address: Address): Fixed<2> {
+    const pledge = this.pledgesByPlant.get([ppID, address]);
+
+    return pledge === undefined ? 0 : pledge[0];
+  }
+
+  /**
+   * The member's pledges: ppID → amount, whose entries are the [ppID, amount] pairs
+   * (neo-one clients cannot decode tuples). Pledges of operating plants stay as the
+   * investment record.
+   */
+  @constant
+  public contributionsOf(address: Address): string[] {
+    const pledges: string[] = [];
+    for (const [ppID] of this.pledgesByMember.at(address)) {
+      pledges.push(ppID);
+    }
+
+    return pledges;
+  }
+
+  /** Plant IDs in order of registration (removed and failed plants included). */
+  @constant
+  public listOfPowerPlants(offset: Integer, limit: Integer): string[] {
+    if (offset < 0 || limit <= 0 || limit > 100) {
+      throw new Error('Pages need offset >= 0 and 1 <= limit <= 100.');
+    }
+    const count: number = ledger().plantCount();
+    const first: number = offset;
+    const size: number = limit;
+    const page: string[] = [];
+    for (let index = first; index < first + size && index < count; index++) {
+      page.push(`P${index + 1}`);
+    }
+
+    return page;
+  }
+
+  /** '' for an unknown plant (a scalar read for MTEMsmReferendums). */
+  @constant
+  public plantStatus(ppID: string): string {
+    const plant = this.plants.get(ppID);
+
+    return plant === undefined ? '' : plant[4];
+  }
+
+  // ---------------------------------------------------------------- Internals
+
+  private pledge(ppID: string, address: Address, amount: number): void {
+    if (
+      setPledge(
+        this.plants,
+        this.pledgesByPlant,
+        this.pledgesByMember,
+        ppID,
+        address,
+        amount,
+        this.minBid,
+        this.mutablePledgeCount + 1,
+      )
+    ) {
+      this.mutablePledgeCount += 1;
+    }
+  }
+}

@@ -1,0 +1,401 @@
+/* @hash 43e92ee59cc3ccbeb822be7b255ee53b */
+// tslint:disable
+/* eslint-disable */
+import {
+  AddressString,
+  Client,
+  Event,
+  GetOptions,
+  Hash256String,
+  InvocationTransaction,
+  InvokeReceipt,
+  SmartContract,
+  TransactionOptions,
+  TransactionResult,
+} from '@neo-one/client';
+import BigNumber from 'bignumber.js';
+
+export interface MTEMsmReferendumsTransferEventParameters {
+  readonly from: AddressString | undefined;
+  readonly to: AddressString | undefined;
+  readonly amount: BigNumber;
+}
+export interface MTEMsmReferendumsTransferEvent extends Event<'transfer', MTEMsmReferendumsTransferEventParameters> {}
+export interface MTEMsmReferendumsQuotaTransferEventParameters {
+  readonly from: AddressString | undefined;
+  readonly to: AddressString | undefined;
+  readonly quotaW: BigNumber;
+}
+export interface MTEMsmReferendumsQuotaTransferEvent
+  extends Event<'quotaTransfer', MTEMsmReferendumsQuotaTransferEventParameters> {}
+export interface MTEMsmReferendumsMembershipEventParameters {
+  readonly address: AddressString;
+  readonly status: string;
+  readonly profileHash: Hash256String;
+  readonly utility: string;
+}
+export interface MTEMsmReferendumsMembershipEvent
+  extends Event<'membership', MTEMsmReferendumsMembershipEventParameters> {}
+export interface MTEMsmReferendumsTradeEventParameters {
+  readonly offerID: string;
+  readonly from: AddressString;
+  readonly to: AddressString;
+  readonly quotaW: BigNumber;
+  readonly tokens: BigNumber;
+  readonly status: string;
+}
+export interface MTEMsmReferendumsTradeEvent extends Event<'trade', MTEMsmReferendumsTradeEventParameters> {}
+export interface MTEMsmReferendumsProcessEventParameters {
+  readonly id: string;
+  readonly status: string;
+}
+export interface MTEMsmReferendumsProcessEvent extends Event<'process', MTEMsmReferendumsProcessEventParameters> {}
+export interface MTEMsmReferendumsPlantEventParameters {
+  readonly ppID: string;
+  readonly rID: string;
+  readonly capacityW: BigNumber;
+  readonly cost: BigNumber;
+  readonly utility: string;
+  readonly timeToMarket: BigNumber;
+  readonly fundingEndsAt: BigNumber;
+}
+export interface MTEMsmReferendumsPlantEvent extends Event<'plant', MTEMsmReferendumsPlantEventParameters> {}
+export interface MTEMsmReferendumsPlantUtilityEventParameters {
+  readonly ppID: string;
+  readonly utility: string;
+}
+export interface MTEMsmReferendumsPlantUtilityEvent
+  extends Event<'plantUtility', MTEMsmReferendumsPlantUtilityEventParameters> {}
+export interface MTEMsmReferendumsOfferEventParameters {
+  readonly ppID: string;
+  readonly member: AddressString;
+  readonly amount: BigNumber;
+}
+export interface MTEMsmReferendumsOfferEvent extends Event<'offer', MTEMsmReferendumsOfferEventParameters> {}
+export interface MTEMsmReferendumsMembershipEventParameters {
+  readonly address: AddressString;
+  readonly status: string;
+  readonly profileHash: Hash256String;
+  readonly utility: string;
+}
+export interface MTEMsmReferendumsMembershipEvent
+  extends Event<'membership', MTEMsmReferendumsMembershipEventParameters> {}
+export interface MTEMsmReferendumsProcessEventParameters {
+  readonly id: string;
+  readonly status: string;
+}
+export interface MTEMsmReferendumsProcessEvent extends Event<'process', MTEMsmReferendumsProcessEventParameters> {}
+export interface MTEMsmReferendumsReferendumEventParameters {
+  readonly rID: string;
+  readonly kind: string;
+  readonly proposer: AddressString;
+  readonly plant: string;
+  readonly member: AddressString | undefined;
+  readonly electorate: BigNumber;
+  readonly endsAt: BigNumber;
+}
+export interface MTEMsmReferendumsReferendumEvent
+  extends Event<'referendum', MTEMsmReferendumsReferendumEventParameters> {}
+export interface MTEMsmReferendumsProposalEventParameters {
+  readonly rID: string;
+  readonly capacityW: BigNumber;
+  readonly cost: BigNumber;
+  readonly utility: string;
+  readonly timeToMarket: BigNumber;
+  readonly from: AddressString | undefined;
+  readonly to: AddressString | undefined;
+  readonly quotaW: BigNumber;
+  readonly tokens: BigNumber;
+}
+export interface MTEMsmReferendumsProposalEvent extends Event<'proposal', MTEMsmReferendumsProposalEventParameters> {}
+export interface MTEMsmReferendumsBallotEventParameters {
+  readonly rID: string;
+  readonly member: AddressString;
+  readonly answer: boolean;
+}
+export interface MTEMsmReferendumsBallotEvent extends Event<'ballot', MTEMsmReferendumsBallotEventParameters> {}
+export type MTEMsmReferendumsEvent =
+  | MTEMsmReferendumsTransferEvent
+  | MTEMsmReferendumsQuotaTransferEvent
+  | MTEMsmReferendumsMembershipEvent
+  | MTEMsmReferendumsTradeEvent
+  | MTEMsmReferendumsProcessEvent
+  | MTEMsmReferendumsPlantEvent
+  | MTEMsmReferendumsPlantUtilityEvent
+  | MTEMsmReferendumsOfferEvent
+  | MTEMsmReferendumsMembershipEvent
+  | MTEMsmReferendumsProcessEvent
+  | MTEMsmReferendumsReferendumEvent
+  | MTEMsmReferendumsProposalEvent
+  | MTEMsmReferendumsBallotEvent;
+
+export interface MTEMsmReferendumsSmartContract<TClient extends Client = Client>
+  extends SmartContract<TClient, MTEMsmReferendumsEvent> {
+  readonly admission: {
+    (address: AddressString, profileHash: Hash256String, utility: string, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      address: AddressString,
+      profileHash: Hash256String,
+      utility: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly admissionResult: {
+    (rID: string, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      rID: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly changeResult: {
+    (rID: string, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      rID: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly deploy: {
+    (
+      founder?: AddressString,
+      referendumPeriod?: BigNumber,
+      minTimeToMarket?: BigNumber,
+      maxPowerW?: BigNumber,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmReferendumsEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      founder?: AddressString,
+      referendumPeriod?: BigNumber,
+      minTimeToMarket?: BigNumber,
+      maxPowerW?: BigNumber,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly founder: () => Promise<AddressString>;
+  readonly hasVoted: (rID: string, address: AddressString) => Promise<boolean>;
+  readonly maxPowerW: () => Promise<BigNumber>;
+  readonly minTimeToMarket: () => Promise<BigNumber>;
+  readonly powerUp: {
+    (
+      address: AddressString,
+      capacityW: BigNumber,
+      cost: BigNumber,
+      utility: string,
+      timeToMarket: BigNumber,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmReferendumsEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      address: AddressString,
+      capacityW: BigNumber,
+      cost: BigNumber,
+      utility: string,
+      timeToMarket: BigNumber,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly powerUpResult: {
+    (rID: string, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      rID: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly proposal: (rID: string) => Promise<
+    | {
+        readonly profileHash: Hash256String | undefined;
+        readonly utility: string;
+        readonly capacityW: BigNumber;
+        readonly cost: BigNumber;
+        readonly timeToMarket: BigNumber;
+        readonly from: AddressString | undefined;
+        readonly to: AddressString | undefined;
+        readonly quotaW: BigNumber;
+        readonly tokens: BigNumber;
+      }
+    | undefined
+  >;
+  readonly proposeCorrection: {
+    (
+      proposer: AddressString,
+      from: AddressString,
+      to: AddressString,
+      quotaW: BigNumber,
+      tokens: BigNumber,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmReferendumsEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      proposer: AddressString,
+      from: AddressString,
+      to: AddressString,
+      quotaW: BigNumber,
+      tokens: BigNumber,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly proposePlantRemoval: {
+    (proposer: AddressString, ppID: string, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      proposer: AddressString,
+      ppID: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly proposePlantUtility: {
+    (proposer: AddressString, ppID: string, utility: string, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      proposer: AddressString,
+      ppID: string,
+      utility: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly proposeRemoval: {
+    (proposer: AddressString, member: AddressString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      proposer: AddressString,
+      member: AddressString,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly referendum: (rID: string) => Promise<
+    | {
+        readonly kind: string;
+        readonly proposer: AddressString;
+        readonly subject: string;
+        readonly openedAt: BigNumber;
+        readonly endsAt: BigNumber;
+        readonly electorate: BigNumber;
+        readonly yes: BigNumber;
+        readonly no: BigNumber;
+        readonly status: string;
+      }
+    | undefined
+  >;
+  readonly referendumPeriod: () => Promise<BigNumber>;
+  readonly vote: {
+    (rID: string, address: AddressString, answer: boolean, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      rID: string,
+      address: AddressString,
+      answer: boolean,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+}
+
+export interface MTEMsmReferendumsMigrationSmartContract {
+  readonly admission: (
+    address: AddressString | Promise<AddressString>,
+    profileHash: Hash256String | Promise<Hash256String>,
+    utility: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly admissionResult: (
+    rID: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly changeResult: (
+    rID: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly deploy: (
+    founder?: AddressString | Promise<AddressString>,
+    referendumPeriod?: BigNumber | Promise<BigNumber>,
+    minTimeToMarket?: BigNumber | Promise<BigNumber>,
+    maxPowerW?: BigNumber | Promise<BigNumber>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly founder: () => Promise<AddressString>;
+  readonly hasVoted: (
+    rID: string | Promise<string>,
+    address: AddressString | Promise<AddressString>,
+  ) => Promise<boolean>;
+  readonly maxPowerW: () => Promise<BigNumber>;
+  readonly minTimeToMarket: () => Promise<BigNumber>;
+  readonly powerUp: (
+    address: AddressString | Promise<AddressString>,
+    capacityW: BigNumber | Promise<BigNumber>,
+    cost: BigNumber | Promise<BigNumber>,
+    utility: string | Promise<string>,
+    timeToMarket: BigNumber | Promise<BigNumber>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly powerUpResult: (
+    rID: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly proposal: (rID: string | Promise<string>) => Promise<
+    | {
+        readonly profileHash: Hash256String | undefined;
+        readonly utility: string;
+        readonly capacityW: BigNumber;
+        readonly cost: BigNumber;
+        readonly timeToMarket: BigNumber;
+        readonly from: AddressString | undefined;
+        readonly to: AddressString | undefined;
+        readonly quotaW: BigNumber;
+        readonly tokens: BigNumber;
+      }
+    | undefined
+  >;
+  readonly proposeCorrection: (
+    proposer: AddressString | Promise<AddressString>,
+    from: AddressString | Promise<AddressString>,
+    to: AddressString | Promise<AddressString>,
+    quotaW: BigNumber | Promise<BigNumber>,
+    tokens: BigNumber | Promise<BigNumber>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly proposePlantRemoval: (
+    proposer: AddressString | Promise<AddressString>,
+    ppID: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly proposePlantUtility: (
+    proposer: AddressString | Promise<AddressString>,
+    ppID: string | Promise<string>,
+    utility: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly proposeRemoval: (
+    proposer: AddressString | Promise<AddressString>,
+    member: AddressString | Promise<AddressString>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly referendum: (rID: string | Promise<string>) => Promise<
+    | {
+        readonly kind: string;
+        readonly proposer: AddressString;
+        readonly subject: string;
+        readonly openedAt: BigNumber;
+        readonly endsAt: BigNumber;
+        readonly electorate: BigNumber;
+        readonly yes: BigNumber;
+        readonly no: BigNumber;
+        readonly status: string;
+      }
+    | undefined
+  >;
+  readonly referendumPeriod: () => Promise<BigNumber>;
+  readonly vote: (
+    rID: string | Promise<string>,
+    address: AddressString | Promise<AddressString>,
+    answer: boolean | Promise<boolean>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+}
