@@ -439,19 +439,20 @@ export class MTEMsmPlants extends SmartContract {
   }
 
   /**
-   * The member's pledges: ppID → amount, whose entries are the [ppID, amount] pairs
-   * (neo-one clients cannot decode tuples). Pledges of operating plants stay as the
-   * investment record.
+   * The member's pledges, as { ppID, amount } pairs (neo-one clients cannot decode
+   * tuples, and a Map return breaks calls from linked contracts). Pledges of
+   * operating plants stay as the investment record.
    */
   @constant
-  public contributionsOf(address: Address): string[] {
-    const pledges: string[] = [];
-    for (const [ppID] of this.pledgesByMember.at(address)) {
-      pledges.push(ppID);
+  public contributionsOf(address: Address): Array<{ readonly ppID: string; readonly amount: Fixed<2> }> {
+    const pledges: Array<{ readonly ppID: string; readonly amount: Fixed<2> }> = [];
+    for (const [ppID, amount] of this.pledgesByMember.at(address)) {
+      pledges.push({ ppID, amount });
     }
 
     return pledges;
   }
+
 
   /** Plant IDs in order of registration (removed and failed plants included). */
   @constant

@@ -1,4 +1,4 @@
-/* @hash f107aaeb994fd9bdaff6d2b7388e02da */
+/* @hash 41a25fcbd2701049b829daa94852fb79 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -624,7 +624,20 @@ export const mteMsmPlantsABI: ABI = {
         value: {
           forwardedValue: false,
           optional: false,
-          type: 'String',
+          properties: {
+            amount: {
+              decimals: 2,
+              forwardedValue: false,
+              optional: false,
+              type: 'Integer',
+            },
+            ppID: {
+              forwardedValue: false,
+              optional: false,
+              type: 'String',
+            },
+          },
+          type: 'Object',
         },
       },
       send: false,

@@ -1,4 +1,4 @@
-/* @hash c702bfcdd6950ec3784615d0dd70d4f1 */
+/* @hash 22c4efb3a0f4cfa2a4b9a2f8dafa689d */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AdSFmSBu3hQ1dvD8Z3kzcgiMX5MVDMFn2r',
+      address: 'AVr2YwuBcnapqRCp3iT1GYWJ1fsZHcdjJH',
     },
   },
   abi: mteMsmPlantsABI,

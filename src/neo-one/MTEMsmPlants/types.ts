@@ -1,4 +1,4 @@
-/* @hash 4a5f5e7ae5317b564769ab75a22d6757 */
+/* @hash a8d3394208c2fea08c9c078d2835451a */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -151,7 +151,12 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
-  readonly contributionsOf: (address: AddressString) => Promise<Array<string>>;
+  readonly contributionsOf: (address: AddressString) => Promise<
+    Array<{
+      readonly ppID: string;
+      readonly amount: BigNumber;
+    }>
+  >;
   readonly crowdfundingPeriod: () => Promise<BigNumber>;
   readonly crowdfundingResult: {
     (ppID: string, options?: TransactionOptions): Promise<
@@ -244,7 +249,12 @@ export interface MTEMsmPlantsMigrationSmartContract {
     amount: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
-  readonly contributionsOf: (address: AddressString | Promise<AddressString>) => Promise<Array<string>>;
+  readonly contributionsOf: (address: AddressString | Promise<AddressString>) => Promise<
+    Array<{
+      readonly ppID: string;
+      readonly amount: BigNumber;
+    }>
+  >;
   readonly crowdfundingPeriod: () => Promise<BigNumber>;
   readonly crowdfundingResult: (
     ppID: string | Promise<string>,

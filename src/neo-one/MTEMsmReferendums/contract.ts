@@ -1,4 +1,4 @@
-/* @hash 0ddc95a34c92a32554771fcc2ccf6e41 */
+/* @hash 1f1a1fc23114020e6463f78ccd5cc62a */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AS3GYqjPzJv4y5TYRp44JkRXTiuLS7gtJA',
+      address: 'AJXC38Eu234R9D2NWsx6j3WyMtRPHRu2VC',
     },
   },
   abi: mteMsmReferendumsABI,
