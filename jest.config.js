@@ -9,4 +9,6 @@ module.exports = {
   },
   // Compiling the three contracts and starting a node takes a few seconds per file.
   testTimeout: 600000,
+  // neo-one's in-memory nodes leave timers behind after withContracts stops them.
+  forceExit: true,
 };
