@@ -52,6 +52,12 @@ import {
 const SEB_PER_WATT = 100_000;
 const MAX_UTILITY_BYTES = 64;
 const MAX_PAGE = 100;
+// Keys of the single-entry maps below.
+const TOTALS = 'totals';
+const FOUNDED = 'founded';
+const MAX_POWER_W = 'maxPowerW';
+const PLANTS = 'plants';
+const REFERENDUMS = 'referendums';
 
 // Stored records (tuples: a tenth of the code of objects in neo-one).
 // [utility, profileHash, quotaW, tokens, joinedAt, position]
@@ -61,7 +67,12 @@ type MemberRecord = [string, Hash256, number, number, number, number];
 // [from, to, quotaW, tokens, status, offeredAt]
 type OfferRecord = [Address, Address, number, number, string, number];
 
+// [members, plants, offers, capacityW, treasuryQuotaW, treasuryTokens]: members now,
+// plants registered and trade offers made so far, the group's capacity, the treasury.
+type Totals = [number, number, number, number, number, number];
+
 type Members = MapStorage<Address, MemberRecord>;
+type TotalsStorage = MapStorage<string, Totals>;
 type Offers = MapStorage<string, OfferRecord>;
 
 // NEP-5 transfer, exactly as NEP-5 defines it (`from` undefined on mint).
@@ -111,6 +122,29 @@ const requireCaller = (expected: Address | undefined): void => {
   if (caller === undefined || expected === undefined || !caller.equals(expected)) {
     throw new Error('Only the MTEMsm partner contract may apply this outcome.');
   }
+};
+
+const totalsOf = (totals: TotalsStorage): Totals => {
+  const current = totals.get(TOTALS);
+
+  return current === undefined ? [0, 0, 0, 0, 0, 0] : current;
+};
+
+/** Adds `delta` to the totals field by field; returns the new totals. */
+const addTotals = (totals: TotalsStorage, delta: Totals): Totals => {
+  const [members, plants, offers, capacityW, treasuryQuotaW, treasuryTokens] = totalsOf(totals);
+  const [moreMembers, morePlants, moreOffers, moreCapacityW, moreQuotaW, moreTokens] = delta;
+  const next: Totals = [
+    members + moreMembers,
+    plants + morePlants,
+    offers + moreOffers,
+    capacityW + moreCapacityW,
+    treasuryQuotaW + moreQuotaW,
+    treasuryTokens + moreTokens,
+  ];
+  totals.set(TOTALS, next);
+
+  return next;
 };
 
 /** A partner contract is attached once, in a deployment signed by the founder. */
@@ -196,17 +230,14 @@ export class MTEMsm extends SmartContract {
   private readonly memberAt = MapStorage.for<number, Address>();
   private readonly offers = MapStorage.for<string, OfferRecord>();
 
-  // The partner contracts, each recorded once when it is deployed (attach).
-  private mutablePlants: Address | undefined = undefined;
-  private mutableReferendums: Address | undefined = undefined;
-  private mutableMemberCount = 0;
-  private mutableFounded = false;
-  private mutableMaxPowerW = 0;
-  private mutablePlantCount = 0;
-  private mutableOfferCount = 0;
-  private mutableCapacityW = 0;
-  private mutableTreasuryQuotaW = 0;
-  private mutableTreasuryTokens = 0;
+  // Mutable state lives in MapStorage, not in class properties: neo-one 2.x faults a
+  // transaction that reads a class property written earlier in the same block by
+  // another transaction (README, "neo-one limits").
+  private readonly totals = MapStorage.for<string, Totals>();
+  // FOUNDED (1 once the founder is admitted) and MAX_POWER_W (from MTEMsmReferendums).
+  private readonly settings = MapStorage.for<string, number>();
+  // The partner contracts under PLANTS and REFERENDUMS, each recorded once when deployed.
+  private readonly partners = MapStorage.for<string, Address>();
 
   public constructor(
     public readonly founder: Address = Deploy.senderAddress,
@@ -219,13 +250,13 @@ export class MTEMsm extends SmartContract {
   // Invariant 1: totalSupply is derived from capacity, so the two cannot drift.
   @constant
   public get totalSupply(): Fixed<8> {
-    return this.mutableCapacityW * SEB_PER_WATT;
+    return totalsOf(this.totals)[3] * SEB_PER_WATT;
   }
 
   @constant
   public balanceOf(address: Address): Fixed<8> {
     if (address.equals(this.address)) {
-      return this.mutableTreasuryTokens;
+      return totalsOf(this.totals)[5];
     }
     const member = this.members.get(address);
 
@@ -234,7 +265,7 @@ export class MTEMsm extends SmartContract {
 
   /** NEP-5 transfer: donates SEB from one member to another member. */
   public transfer(from: Address, to: Address, amount: Fixed<8>): boolean {
-    const sender = actingMember(this.members, this.mutableFounded, from);
+    const sender = actingMember(this.members, this.settings.has(FOUNDED), from);
     const receiver = this.members.get(to);
     if (receiver === undefined) {
       throw new Error('The receiver is not a member.');
@@ -264,7 +295,7 @@ export class MTEMsm extends SmartContract {
 
   /** Offers quota for SEB and returns the offer ID; with tokens == 0 it is a donation, done at once (returns ''). */
   public offerTrade(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): string {
-    const seller = actingMember(this.members, this.mutableFounded, from);
+    const seller = actingMember(this.members, this.settings.has(FOUNDED), from);
     const buyer = requireTradeParties(seller, this.members.get(to));
     if (from.equals(to)) {
       throw new Error('Sender and receiver must differ.');
@@ -282,8 +313,8 @@ export class MTEMsm extends SmartContract {
 
       return '';
     }
-    this.mutableOfferCount += 1;
-    const offerID = `T${this.mutableOfferCount}`;
+    const [, , offers] = addTotals(this.totals, [0, 0, 1, 0, 0, 0]);
+    const offerID = `T${offers}`;
     this.offers.set(offerID, [from, to, quotaW, tokens, 'offered', Blockchain.currentBlockTime]);
     notifyTrade(offerID, from, to, quotaW, tokens, 'offered');
 
@@ -337,7 +368,7 @@ export class MTEMsm extends SmartContract {
 
   /** The member's own profile hash and utility, at once. */
   public changeProfile(address: Address, profileHash: Hash256, utility: string): boolean {
-    const [, , quotaW, tokens, joinedAt, position] = actingMember(this.members, this.mutableFounded, address);
+    const [, , quotaW, tokens, joinedAt, position] = actingMember(this.members, this.settings.has(FOUNDED), address);
     requireUtility(utility);
     this.members.set(address, [utility, profileHash, quotaW, tokens, joinedAt, position]);
     notifyMembership(address, 'profile', profileHash, utility);
@@ -350,8 +381,8 @@ export class MTEMsm extends SmartContract {
 
   /** Records the MTEMsmPlants contract; called once, by its constructor, in a deployment the founder signs. */
   public attachPlants(founder: Address): boolean {
-    requireAttachable(this.founder, founder, this.mutablePlants);
-    this.mutablePlants = Blockchain.currentCallerContract;
+    requireAttachable(this.founder, founder, this.partners.get(PLANTS));
+    this.partners.set(PLANTS, Blockchain.currentCallerContract as Address);
 
     return true;
   }
@@ -361,9 +392,9 @@ export class MTEMsm extends SmartContract {
    * in groupSummary); called once, by its constructor, in a deployment the founder signs.
    */
   public attachReferendums(founder: Address, maxPowerW: number): boolean {
-    requireAttachable(this.founder, founder, this.mutableReferendums);
-    this.mutableReferendums = Blockchain.currentCallerContract;
-    this.mutableMaxPowerW = maxPowerW;
+    requireAttachable(this.founder, founder, this.partners.get(REFERENDUMS));
+    this.partners.set(REFERENDUMS, Blockchain.currentCallerContract as Address);
+    this.settings.set(MAX_POWER_W, maxPowerW);
 
     return true;
   }
@@ -371,10 +402,10 @@ export class MTEMsm extends SmartContract {
 
   /** The next plant ID (MTEMsmPlants, when a powerUp referendum approves a plant). */
   public applyPlantRegistration(): string {
-    requireCaller(this.mutablePlants);
-    this.mutablePlantCount += 1;
+    requireCaller(this.partners.get(PLANTS));
+    const [, plants] = addTotals(this.totals, [0, 1, 0, 0, 0, 0]);
 
-    return `P${this.mutablePlantCount}`;
+    return `P${plants}`;
   }
 
   /**
@@ -384,10 +415,12 @@ export class MTEMsm extends SmartContract {
    * watts (invariants 1, 2). Work grows with that plant's funders only.
    */
   public applyIssue(funders: Address[], quotas: Integer[]): boolean {
-    requireCaller(this.mutablePlants);
+    requireCaller(this.partners.get(PLANTS));
     if (funders.length !== quotas.length) {
       throw new Error('Each funder needs one quota.');
     }
+    let capacityW = 0;
+    let treasuryQuotaW = 0;
     for (let index = 0; index < funders.length; index++) {
       const funder = funders[index];
       const watts: number = quotas[index];
@@ -395,17 +428,17 @@ export class MTEMsm extends SmartContract {
         const tokens = watts * SEB_PER_WATT;
         const member = this.members.get(funder);
         if (member === undefined) {
-          this.mutableTreasuryQuotaW += watts;
-          this.mutableTreasuryTokens += tokens;
+          treasuryQuotaW += watts;
         } else {
           setHoldings(this.members, funder, member, member[2] + watts, member[3] + tokens);
         }
-        this.mutableCapacityW += watts;
+        capacityW += watts;
         const holder = member === undefined ? this.address : funder;
         notifyQuotaTransfer(undefined, holder, watts);
         notifyTransfer(undefined, holder, tokens);
       }
     }
+    addTotals(this.totals, [0, 0, 0, capacityW, treasuryQuotaW, treasuryQuotaW * SEB_PER_WATT]);
 
     return true;
   }
@@ -413,12 +446,13 @@ export class MTEMsm extends SmartContract {
 
   /** Admits a member (quota 0, SEB 0): the founder at founding, or an approved candidate. */
   public applyAdmission(address: Address, profileHash: Hash256, utility: string): boolean {
-    requireCaller(this.mutableReferendums);
-    this.mutableFounded = true;
-    const position = this.mutableMemberCount + 1;
+    requireCaller(this.partners.get(REFERENDUMS));
+    if (!this.settings.has(FOUNDED)) {
+      this.settings.set(FOUNDED, 1);
+    }
+    const [position] = addTotals(this.totals, [1, 0, 0, 0, 0, 0]);
     this.members.set(address, [utility, profileHash, 0, 0, Blockchain.currentBlockTime, position]);
     this.memberAt.set(position, address);
-    this.mutableMemberCount = position;
     notifyMembership(address, 'admitted', profileHash, utility);
 
     return true;
@@ -427,7 +461,7 @@ export class MTEMsm extends SmartContract {
 
   /** The corrective transaction: quota from→to and SEB to→from (either may be the treasury). */
   public applyCorrection(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): boolean {
-    requireCaller(this.mutableReferendums);
+    requireCaller(this.partners.get(REFERENDUMS));
     const [fromQuotaW, fromTokens] = this.holdingsOf(from);
     const [toQuotaW, toTokens] = this.holdingsOf(to);
     if (fromQuotaW < quotaW) {
@@ -452,13 +486,13 @@ export class MTEMsm extends SmartContract {
 
   /** The member leaves; their quota and SEB pass to the treasury. The last member takes the freed position. */
   public applyRemoval(address: Address): boolean {
-    requireCaller(this.mutableReferendums);
+    requireCaller(this.partners.get(REFERENDUMS));
     const member = this.members.get(address);
     if (member === undefined) {
       throw new Error('That address is no longer a member.');
     }
     const [utility, profileHash, quotaW, tokens, , position] = member;
-    const last = this.mutableMemberCount;
+    const [last] = totalsOf(this.totals);
     if (position !== last) {
       const moved = this.memberAt.get(last) as Address;
       const [movedUtility, movedHash, movedQuotaW, movedTokens, movedJoinedAt] = this.members.get(moved) as MemberRecord;
@@ -467,9 +501,7 @@ export class MTEMsm extends SmartContract {
     }
     this.memberAt.delete(last);
     this.members.delete(address);
-    this.mutableMemberCount = last - 1;
-    this.mutableTreasuryQuotaW += quotaW;
-    this.mutableTreasuryTokens += tokens;
+    addTotals(this.totals, [-1, 0, 0, 0, quotaW, tokens]);
     notifyMembership(address, 'removed', profileHash, utility);
     if (quotaW > 0) {
       notifyQuotaTransfer(address, this.address, quotaW);
@@ -496,16 +528,19 @@ export class MTEMsm extends SmartContract {
     readonly totalSupply: Fixed<8>;
     readonly totalCapacityW: Integer;
   } {
+    const [members, plants, , capacityW] = totalsOf(this.totals);
+    const maxPowerW = this.settings.get(MAX_POWER_W);
+
     return {
       // The smallest plant powerUp accepts (capacityW > 0).
       minPowerW: 1,
-      maxPowerW: this.mutableMaxPowerW,
-      powerPlants: this.mutablePlantCount,
-      members: this.mutableMemberCount,
+      maxPowerW: maxPowerW === undefined ? 0 : maxPowerW,
+      powerPlants: plants,
+      members,
       name: this.name,
       symbol: this.symbol,
-      totalSupply: this.mutableCapacityW * SEB_PER_WATT,
-      totalCapacityW: this.mutableCapacityW,
+      totalSupply: capacityW * SEB_PER_WATT,
+      totalCapacityW: capacityW,
     };
   }
 
@@ -558,7 +593,9 @@ export class MTEMsm extends SmartContract {
   /** The group treasury: what removed members left. Its address is this contract's own. */
   @constant
   public treasury(): { readonly quotaW: Integer; readonly tokens: Fixed<8> } {
-    return { quotaW: this.mutableTreasuryQuotaW, tokens: this.mutableTreasuryTokens };
+    const [, , , , quotaW, tokens] = totalsOf(this.totals);
+
+    return { quotaW, tokens };
   }
 
   /** Members in admission order (a removal moves the last member into the freed place). */
@@ -570,7 +607,8 @@ export class MTEMsm extends SmartContract {
     const first: number = offset;
     const size: number = limit;
     const page: Address[] = [];
-    for (let position = first + 1; position <= first + size && position <= this.mutableMemberCount; position++) {
+    const [members] = totalsOf(this.totals);
+    for (let position = first + 1; position <= first + size && position <= members; position++) {
       page.push(this.memberAt.get(position) as Address);
     }
 
@@ -585,7 +623,7 @@ export class MTEMsm extends SmartContract {
   /** Whether the founder has been admitted. */
   @constant
   public founded(): boolean {
-    return this.mutableFounded;
+    return this.settings.has(FOUNDED);
   }
 
   /** The member's utility, or '' for a non-member. */
@@ -599,7 +637,7 @@ export class MTEMsm extends SmartContract {
   /** Plants registered so far (their IDs are P1 … P<plantCount>). */
   @constant
   public plantCount(): Integer {
-    return this.mutablePlantCount;
+    return totalsOf(this.totals)[1];
   }
 
 
@@ -613,7 +651,9 @@ export class MTEMsm extends SmartContract {
   /** [quotaW, tokens] of a member or of the treasury (this contract's own address). */
   private holdingsOf(address: Address): [number, number] {
     if (address.equals(this.address)) {
-      return [this.mutableTreasuryQuotaW, this.mutableTreasuryTokens];
+      const [, , , , quotaW, tokens] = totalsOf(this.totals);
+
+      return [quotaW, tokens];
     }
     const member = this.members.get(address);
     if (member === undefined) {
@@ -625,8 +665,8 @@ export class MTEMsm extends SmartContract {
 
   private setHoldingsOf(address: Address, quotaW: number, tokens: number): void {
     if (address.equals(this.address)) {
-      this.mutableTreasuryQuotaW = quotaW;
-      this.mutableTreasuryTokens = tokens;
+      const [, , , , treasuryQuotaW, treasuryTokens] = totalsOf(this.totals);
+      addTotals(this.totals, [0, 0, 0, 0, quotaW - treasuryQuotaW, tokens - treasuryTokens]);
     } else {
       setHoldings(this.members, address, this.members.get(address) as MemberRecord, quotaW, tokens);
     }

@@ -27,6 +27,9 @@ import {
 } from '@neo-one/smart-contract';
 import { MTEMsm } from './MTEMsm';
 
+const REFERENDUMS = 'referendums';
+const PLEDGES = 'pledges';
+
 // [capacityW, cost, utility, timeToMarket, status, fundingEndsAt, raised, funders, fundedAt, operatingSince]
 type PlantRecord = [number, number, string, number, string, number, number, number, number, number];
 // [amount, order]; order of the first pledge breaks ties when leftover watts are assigned.
@@ -55,6 +58,13 @@ const notifyPlant = createEventNotifier<string, string, Integer, Fixed<2>, strin
 const notifyPlantUtility = createEventNotifier<string, string>('plantUtility', 'ppID', 'utility');
 // The member's pledge for a plant after each change (0: withdrawn or cancelled).
 const notifyOffer = createEventNotifier<string, Address, Fixed<2>>('offer', 'ppID', 'member', 'amount');
+// The deployment settings, for auditors (emitted once, by the constructor).
+const notifySettings = createEventNotifier<Address, Integer, Fixed<2>>(
+  'plantSettings',
+  'founder',
+  'crowdfundingPeriod',
+  'minBid',
+);
 
 // ---------------------------------------------------------------- Shared routines
 // Module-level arrow functions are compiled once and called (methods are inlined).
@@ -241,9 +251,12 @@ export class MTEMsmPlants extends SmartContract {
   private readonly plants = MapStorage.for<string, PlantRecord>();
   private readonly pledgesByPlant = MapStorage.for<[string, Address], PledgeRecord>();
   private readonly pledgesByMember = MapStorage.for<[Address, string], number>();
-  // The MTEMsmReferendums contract, recorded once when it is deployed.
-  private mutableReferendums: Address | undefined = undefined;
-  private mutablePledgeCount = 0;
+  // The MTEMsmReferendums contract under REFERENDUMS, recorded once when it is deployed.
+  private readonly partners = MapStorage.for<string, Address>();
+  // Pledges made so far under PLEDGES (the order of the next first pledge). Mutable state
+  // lives in MapStorage, not in class properties: neo-one 2.x faults a transaction that
+  // reads a class property written earlier in the same block by another transaction.
+  private readonly counts = MapStorage.for<string, number>();
 
   public constructor(
     public readonly founder: Address = Deploy.senderAddress,
@@ -256,6 +269,7 @@ export class MTEMsmPlants extends SmartContract {
       throw new Error('Deployment settings must be positive (periods may be 0).');
     }
     ledger().attachPlants(founder);
+    notifySettings(founder, crowdfundingPeriod, minBid);
   }
 
   /** Adds to the member's pledge for a plant in funding (a pledge is at least minBid). */
@@ -347,20 +361,20 @@ export class MTEMsmPlants extends SmartContract {
 
   /** Records the MTEMsmReferendums contract; called once, by its constructor, in a deployment the founder signs. */
   public attach(founder: Address): boolean {
-    if (this.mutableReferendums !== undefined) {
-      throw new Error('The referendums contract is already attached.');
-    }
     if (!founder.equals(this.founder) || !Address.isSender(founder)) {
       throw new Error('Only the founder may attach a contract.');
     }
-    this.mutableReferendums = Blockchain.currentCallerContract;
+    if (this.partners.has(REFERENDUMS)) {
+      throw new Error('That contract is already attached.');
+    }
+    this.partners.set(REFERENDUMS, Blockchain.currentCallerContract as Address);
 
     return true;
   }
 
   /** Registers an approved plant in funding (its ID comes from the ledger) and returns its ID. */
   public applyPowerUp(rID: string, capacityW: Integer, cost: Fixed<2>, utility: string, timeToMarket: Integer): string {
-    requireCaller(this.mutableReferendums);
+    requireCaller(this.partners.get(REFERENDUMS));
     const ppID = ledger().applyPlantRegistration();
     const period: number = this.crowdfundingPeriod;
     const fundingEndsAt = Blockchain.currentBlockTime + period;
@@ -373,7 +387,7 @@ export class MTEMsmPlants extends SmartContract {
 
   /** Moves a plant that has not failed nor been removed to another utility's coverage area. */
   public applyPlantUtility(ppID: string, utility: string): boolean {
-    requireCaller(this.mutableReferendums);
+    requireCaller(this.partners.get(REFERENDUMS));
     const plant = requirePlantIn(this.plants, ppID, 'live');
     const [, , , , status, , raised, funders, fundedAt, operatingSince] = plant;
     setPlant(this.plants, ppID, plant, utility, status, raised, funders, fundedAt, operatingSince, 'utility');
@@ -384,7 +398,7 @@ export class MTEMsmPlants extends SmartContract {
 
   /** Removes a plant that does not operate yet, cancelling its pledges. */
   public applyPlantRemoval(ppID: string): boolean {
-    requireCaller(this.mutableReferendums);
+    requireCaller(this.partners.get(REFERENDUMS));
     requirePlantIn(this.plants, ppID, 'removable');
     cancelPlant(this.plants, this.pledgesByPlant, this.pledgesByMember, ppID, 'removed');
 
@@ -482,6 +496,8 @@ export class MTEMsmPlants extends SmartContract {
   // ---------------------------------------------------------------- Internals
 
   private pledge(ppID: string, address: Address, amount: number): void {
+    const counted = this.counts.get(PLEDGES);
+    const pledges = counted === undefined ? 0 : counted;
     if (
       setPledge(
         this.plants,
@@ -491,10 +507,10 @@ export class MTEMsmPlants extends SmartContract {
         address,
         amount,
         this.minBid,
-        this.mutablePledgeCount + 1,
+        pledges + 1,
       )
     ) {
-      this.mutablePledgeCount += 1;
+      this.counts.set(PLEDGES, pledges + 1);
     }
   }
 }

@@ -39,6 +39,7 @@ import { MTEMsm } from './MTEMsm';
 import { MTEMsmPlants } from './MTEMsmPlants';
 
 const MAX_UTILITY_BYTES = 64;
+const COUNTS = 'counts';
 const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
 // [kind, proposer, plant, member, openedAt, endsAt, electorate, lastSerial]
@@ -64,6 +65,10 @@ type Referendums = MapStorage<string, ReferendumRecord>;
 type Tallies = MapStorage<string, Tally>;
 type Proposals = MapStorage<string, ProposalRecord>;
 type Roll = MapStorage<Address, number>;
+// [admissions, members, referendums]: admissions so far (the latest serial), members
+// now (the electorate of a referendum opened now), referendums opened so far.
+type Counts = [number, number, number];
+type CountsStorage = MapStorage<string, Counts>;
 
 // requested | rejected here (admitted | removed | profile in MTEMsm), with the candidate's data.
 const notifyMembership = createEventNotifier<Address, string, Hash256, string>(
@@ -99,6 +104,14 @@ const notifyProposal = createEventNotifier<
   Fixed<8>
 >('proposal', 'rID', 'capacityW', 'cost', 'utility', 'timeToMarket', 'from', 'to', 'quotaW', 'tokens');
 const notifyBallot = createEventNotifier<string, Address, boolean>('ballot', 'rID', 'member', 'answer');
+// The deployment settings, for auditors (emitted once, by the constructor).
+const notifySettings = createEventNotifier<Address, Integer, Integer, Integer>(
+  'referendumSettings',
+  'founder',
+  'referendumPeriod',
+  'minTimeToMarket',
+  'maxPowerW',
+);
 
 // ---------------------------------------------------------------- Shared routines
 // Module-level arrow functions are compiled once and called (methods are inlined).
@@ -112,10 +125,16 @@ const requireWitness = (address: Address): void => {
 const ledger = (): MTEMsm => LinkedSmartContract.for<MTEMsm>();
 const plants = (): MTEMsmPlants => LinkedSmartContract.for<MTEMsmPlants>();
 
+const countsOf = (counts: CountsStorage): Counts => {
+  const current = counts.get(COUNTS);
+
+  return current === undefined ? [0, 0, 0] : current;
+};
+
 /** The admission serial of the member acting in this call: witness, founded group, membership. */
-const actingMember = (roll: Roll, admissions: number, address: Address): number => {
+const actingMember = (roll: Roll, counts: CountsStorage, address: Address): number => {
   requireWitness(address);
-  if (admissions === 0) {
+  if (countsOf(counts)[0] === 0) {
     throw new Error('The group has not been founded yet.');
   }
   const serial = roll.get(address);
@@ -256,9 +275,10 @@ export class MTEMsmReferendums extends SmartContract {
   private readonly ballots = MapStorage.for<[string, Address], boolean>();
   // The electoral roll: each member's admission serial (1, 2, …).
   private readonly roll = MapStorage.for<Address, number>();
-  private mutableMemberCount = 0;
-  private mutableAdmissions = 0;
-  private mutableReferendumCount = 0;
+  // Counts under COUNTS. Mutable state lives in MapStorage, not in class properties:
+  // neo-one 2.x faults a transaction that reads a class property written earlier in
+  // the same block by another transaction (README, "neo-one limits").
+  private readonly counts = MapStorage.for<string, Counts>();
 
   public constructor(
     public readonly founder: Address = Deploy.senderAddress,
@@ -273,6 +293,7 @@ export class MTEMsmReferendums extends SmartContract {
     }
     ledger().attachReferendums(this.founder, this.maxPowerW);
     plants().attach(this.founder);
+    notifySettings(founder, referendumPeriod, minTimeToMarket, maxPowerW);
   }
 
   // ---------------------------------------------------------------- General
@@ -281,7 +302,7 @@ export class MTEMsmReferendums extends SmartContract {
   public admission(address: Address, profileHash: Hash256, utility: string): string {
     requireWitness(address);
     requireUtility(utility);
-    if (this.mutableAdmissions === 0) {
+    if (countsOf(this.counts)[0] === 0) {
       if (!address.equals(this.founder)) {
         throw new Error('The group has not been founded yet.');
       }
@@ -328,7 +349,7 @@ export class MTEMsmReferendums extends SmartContract {
 
   /** One member, one vote, once, while the referendum is open. */
   public vote(rID: string, address: Address, answer: boolean): boolean {
-    const serial = actingMember(this.roll, this.mutableAdmissions, address);
+    const serial = actingMember(this.roll, this.counts, address);
     const referendum = this.referendums.get(rID);
     if (referendum === undefined) {
       throw new Error('Unknown referendum.');
@@ -361,7 +382,7 @@ export class MTEMsmReferendums extends SmartContract {
     utility: string,
     timeToMarket: Integer,
   ): string {
-    actingMember(this.roll, this.mutableAdmissions, address);
+    actingMember(this.roll, this.counts, address);
     if (capacityW <= 0 || capacityW > this.maxPowerW) {
       throw new Error('The capacity must be above 0 W and at most maxPowerW.');
     }
@@ -401,7 +422,7 @@ export class MTEMsmReferendums extends SmartContract {
 
   /** Proposes moving quota from→to and SEB to→from; either side may be the treasury (MTEMsm's address). */
   public proposeCorrection(proposer: Address, from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): string {
-    actingMember(this.roll, this.mutableAdmissions, proposer);
+    actingMember(this.roll, this.counts, proposer);
     if (!this.isHolder(from) || !this.isHolder(to)) {
       throw new Error('Both sides must be members or the treasury.');
     }
@@ -417,7 +438,7 @@ export class MTEMsmReferendums extends SmartContract {
 
   /** Proposes removing a member; their quota and SEB would pass to the treasury. */
   public proposeRemoval(proposer: Address, member: Address): string {
-    actingMember(this.roll, this.mutableAdmissions, proposer);
+    actingMember(this.roll, this.counts, proposer);
     if (!this.roll.has(member)) {
       throw new Error('That address is not a member.');
     }
@@ -427,7 +448,7 @@ export class MTEMsmReferendums extends SmartContract {
 
   /** Proposes moving a plant to another utility's coverage area. */
   public proposePlantUtility(proposer: Address, ppID: string, utility: string): string {
-    actingMember(this.roll, this.mutableAdmissions, proposer);
+    actingMember(this.roll, this.counts, proposer);
     requirePlantFor(ppID, 'live');
     requireUtility(utility);
 
@@ -446,7 +467,7 @@ export class MTEMsmReferendums extends SmartContract {
 
   /** Proposes removing a plant that does not operate yet (its pledges would be cancelled). */
   public proposePlantRemoval(proposer: Address, ppID: string): string {
-    actingMember(this.roll, this.mutableAdmissions, proposer);
+    actingMember(this.roll, this.counts, proposer);
     requirePlantFor(ppID, 'removable');
 
     return this.open('plantRemoval', proposer, ppID, undefined, noProposal());
@@ -549,9 +570,9 @@ export class MTEMsmReferendums extends SmartContract {
   // ---------------------------------------------------------------- Internals
 
   private admit(address: Address, profileHash: Hash256, utility: string): void {
-    this.mutableAdmissions += 1;
-    this.mutableMemberCount += 1;
-    this.roll.set(address, this.mutableAdmissions);
+    const [admissions, members, referendumCount] = countsOf(this.counts);
+    this.counts.set(COUNTS, [admissions + 1, members + 1, referendumCount]);
+    this.roll.set(address, admissions + 1);
     ledger().applyAdmission(address, profileHash, utility);
   }
 
@@ -559,7 +580,8 @@ export class MTEMsmReferendums extends SmartContract {
     // The ledger refuses a member who already left; then nothing here changes either.
     ledger().applyRemoval(member);
     this.roll.delete(member);
-    this.mutableMemberCount -= 1;
+    const [admissions, members, referendumCount] = countsOf(this.counts);
+    this.counts.set(COUNTS, [admissions, members - 1, referendumCount]);
   }
 
   /** A member or the treasury (the ledger's own address): a possible side of a correction. */
@@ -574,19 +596,20 @@ export class MTEMsmReferendums extends SmartContract {
     member: Address | undefined,
     proposal: ProposalRecord,
   ): string {
-    this.mutableReferendumCount += 1;
+    const [admissions, members, referendumCount] = countsOf(this.counts);
+    this.counts.set(COUNTS, [admissions, members, referendumCount + 1]);
 
     return openReferendum(
       this.referendums,
       this.tallies,
       this.proposals,
-      this.mutableReferendumCount,
+      referendumCount + 1,
       kind,
       proposer,
       plant,
       member,
-      this.mutableMemberCount,
-      this.mutableAdmissions,
+      members,
+      admissions,
       this.referendumPeriod,
       proposal,
     );

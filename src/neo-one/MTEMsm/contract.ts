@@ -1,4 +1,4 @@
-/* @hash 478dd3fbe3e92ae18a4e6c5978efa452 */
+/* @hash 1c39dd7bd67987eb536826c65282eb1a */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'ATbdq6a8GsYByS29gBwSSubW3UguYSe8JK',
+      address: 'AZQwh8fpoLCrdiJbyV4QzUfKdRgH3oakvS',
     },
   },
   abi: mteMsmABI,

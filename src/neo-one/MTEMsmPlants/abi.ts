@@ -1,4 +1,4 @@
-/* @hash 41a25fcbd2701049b829daa94852fb79 */
+/* @hash 142397f5de1d2fdd224e334bca2198db */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -229,6 +229,31 @@ export const mteMsmPlantsABI: ABI = {
           decimals: 2,
           forwardedValue: false,
           name: 'amount',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'plantSettings',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'founder',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'crowdfundingPeriod',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 2,
+          forwardedValue: false,
+          name: 'minBid',
           optional: false,
           type: 'Integer',
         },

@@ -1,4 +1,4 @@
-/* @hash 22c4efb3a0f4cfa2a4b9a2f8dafa689d */
+/* @hash aa246c4b3fd5e35d6f9db1074827fcba */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AVr2YwuBcnapqRCp3iT1GYWJ1fsZHcdjJH',
+      address: 'AVD3iKG8pfghxrLtoFNbMxKxntud3PZjZf',
     },
   },
   abi: mteMsmPlantsABI,

@@ -1,4 +1,4 @@
-/* @hash a8d3394208c2fea08c9c078d2835451a */
+/* @hash 1f95dd10a70920f5ba88ba04cee6703a */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -70,6 +70,13 @@ export interface MTEMsmPlantsOfferEventParameters {
   readonly amount: BigNumber;
 }
 export interface MTEMsmPlantsOfferEvent extends Event<'offer', MTEMsmPlantsOfferEventParameters> {}
+export interface MTEMsmPlantsPlantSettingsEventParameters {
+  readonly founder: AddressString;
+  readonly crowdfundingPeriod: BigNumber;
+  readonly minBid: BigNumber;
+}
+export interface MTEMsmPlantsPlantSettingsEvent
+  extends Event<'plantSettings', MTEMsmPlantsPlantSettingsEventParameters> {}
 export type MTEMsmPlantsEvent =
   | MTEMsmPlantsTransferEvent
   | MTEMsmPlantsQuotaTransferEvent
@@ -78,7 +85,8 @@ export type MTEMsmPlantsEvent =
   | MTEMsmPlantsProcessEvent
   | MTEMsmPlantsPlantEvent
   | MTEMsmPlantsPlantUtilityEvent
-  | MTEMsmPlantsOfferEvent;
+  | MTEMsmPlantsOfferEvent
+  | MTEMsmPlantsPlantSettingsEvent;
 
 export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmPlantsEvent> {

@@ -1,4 +1,4 @@
-/* @hash 74d104a0289a323b48aa7c19ddb692f7 */
+/* @hash 1552db6a7a4ce34c1856c05e1a841237 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -235,6 +235,31 @@ export const mteMsmReferendumsABI: ABI = {
       ],
     },
     {
+      name: 'plantSettings',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'founder',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'crowdfundingPeriod',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 2,
+          forwardedValue: false,
+          name: 'minBid',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+    },
+    {
       name: 'membership',
       parameters: [
         {
@@ -413,6 +438,38 @@ export const mteMsmReferendumsABI: ABI = {
           name: 'answer',
           optional: false,
           type: 'Boolean',
+        },
+      ],
+    },
+    {
+      name: 'referendumSettings',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'founder',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'referendumPeriod',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'minTimeToMarket',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'maxPowerW',
+          optional: false,
+          type: 'Integer',
         },
       ],
     },

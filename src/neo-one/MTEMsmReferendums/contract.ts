@@ -1,4 +1,4 @@
-/* @hash 1f1a1fc23114020e6463f78ccd5cc62a */
+/* @hash 72891db830114926da605bf0df1e9b60 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AJXC38Eu234R9D2NWsx6j3WyMtRPHRu2VC',
+      address: 'AU6qE98o969LxKReiYHBMjDaa57oXDV5dg',
     },
   },
   abi: mteMsmReferendumsABI,

@@ -1,4 +1,4 @@
-/* @hash 43e92ee59cc3ccbeb822be7b255ee53b */
+/* @hash 2c67cda494e227fa537c25b524feae88 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -72,6 +72,13 @@ export interface MTEMsmReferendumsOfferEventParameters {
   readonly amount: BigNumber;
 }
 export interface MTEMsmReferendumsOfferEvent extends Event<'offer', MTEMsmReferendumsOfferEventParameters> {}
+export interface MTEMsmReferendumsPlantSettingsEventParameters {
+  readonly founder: AddressString;
+  readonly crowdfundingPeriod: BigNumber;
+  readonly minBid: BigNumber;
+}
+export interface MTEMsmReferendumsPlantSettingsEvent
+  extends Event<'plantSettings', MTEMsmReferendumsPlantSettingsEventParameters> {}
 export interface MTEMsmReferendumsMembershipEventParameters {
   readonly address: AddressString;
   readonly status: string;
@@ -114,6 +121,14 @@ export interface MTEMsmReferendumsBallotEventParameters {
   readonly answer: boolean;
 }
 export interface MTEMsmReferendumsBallotEvent extends Event<'ballot', MTEMsmReferendumsBallotEventParameters> {}
+export interface MTEMsmReferendumsReferendumSettingsEventParameters {
+  readonly founder: AddressString;
+  readonly referendumPeriod: BigNumber;
+  readonly minTimeToMarket: BigNumber;
+  readonly maxPowerW: BigNumber;
+}
+export interface MTEMsmReferendumsReferendumSettingsEvent
+  extends Event<'referendumSettings', MTEMsmReferendumsReferendumSettingsEventParameters> {}
 export type MTEMsmReferendumsEvent =
   | MTEMsmReferendumsTransferEvent
   | MTEMsmReferendumsQuotaTransferEvent
@@ -123,11 +138,13 @@ export type MTEMsmReferendumsEvent =
   | MTEMsmReferendumsPlantEvent
   | MTEMsmReferendumsPlantUtilityEvent
   | MTEMsmReferendumsOfferEvent
+  | MTEMsmReferendumsPlantSettingsEvent
   | MTEMsmReferendumsMembershipEvent
   | MTEMsmReferendumsProcessEvent
   | MTEMsmReferendumsReferendumEvent
   | MTEMsmReferendumsProposalEvent
-  | MTEMsmReferendumsBallotEvent;
+  | MTEMsmReferendumsBallotEvent
+  | MTEMsmReferendumsReferendumSettingsEvent;
 
 export interface MTEMsmReferendumsSmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmReferendumsEvent> {
