@@ -91,5 +91,31 @@ test('several members act in the same block', async () => {
     ]);
     expect(offers.map(({ state }) => state)).toEqual(['HALT', 'HALT']);
     expect(offers.map(({ value }) => value).sort()).toEqual(['T1', 'T2']);
+
+    // Two approved removals of the same member resolved in one block: the second finds
+    // the member gone, and its refusal (raised in the ledger, a called contract) must
+    // fault the whole transaction, leaving its referendum open and the electorate right.
+    const leaving = candidates[2];
+    const proposed = await together([
+      referendums.proposeRemoval(founder.address, leaving.address, { from: founder }),
+      referendums.proposeRemoval(alice.address, leaving.address, { from: alice }),
+    ]);
+    const removals = proposed.map(({ value }) => value as string);
+    await together(
+      removals.flatMap((rID) =>
+        [founder, alice, candidates[0], candidates[1]].map((member) =>
+          referendums.vote(rID, member.address, true, { from: member }),
+        ),
+      ),
+    );
+    const resolved = await together(removals.map((rID) => referendums.changeResult(rID)));
+    expect(resolved.map(({ state }) => state).sort()).toEqual(['FAULT', 'HALT']);
+    const refused = resolved.findIndex(({ state }) => state === 'FAULT');
+    expect(resolved[refused].value).toMatch(/That address is no longer a member\./);
+    expect((await referendums.referendum(removals[refused]))?.status).toEqual('open');
+    expect((await referendums.referendum(removals[1 - refused]))?.status).toEqual('approved');
+    expect((await ledger.groupSummary()).members.toString()).toEqual('5');
+    const next = await together([referendums.proposeRemoval(founder.address, alice.address, { from: founder })]);
+    expect((await referendums.referendum(next[0].value as string))?.electorate.toString()).toEqual('5');
   });
 });

@@ -14,7 +14,13 @@
  * - MTEMsmPlants (Power Plant): crowdfunding and operation of plants;
  * - MTEMsmReferendums (Referendum): admission requests, referendums, votes, results.
  * The other two change this ledger only through the `apply*` methods, each callable
- * by one of them alone (recorded by `attach` when they are deployed).
+ * by one of them alone (recorded by `attach*` when they are deployed).
+ *
+ * Calls between the contracts: in neo-one 2.x an error thrown in a called contract
+ * does not abort its caller (the transaction would end HALT, half applied). So a
+ * method another contract calls never throws for a rule of the group: it returns ''
+ * when done, or the reason it refused, having changed nothing; the caller throws
+ * that reason in its own context, which faults the whole transaction.
  *
  * Units inside the contract (neo-one keeps Fixed<N> values as raw integers):
  * - power and quota: watts;
@@ -147,15 +153,13 @@ const addTotals = (totals: TotalsStorage, delta: Totals): Totals => {
   return next;
 };
 
-/** A partner contract is attached once, in a deployment signed by the founder. */
-const requireAttachable = (founder: Address, signer: Address, attached: Address | undefined): void => {
-  if (!signer.equals(founder) || !Address.isSender(signer)) {
-    throw new Error('Only the founder may attach a contract.');
-  }
-  if (attached !== undefined) {
-    throw new Error('That contract is already attached.');
-  }
-};
+/** A partner contract is attached once, in a deployment signed by the founder: '' or why not. */
+const attachRefusal = (founder: Address, signer: Address, attached: Address | undefined): string =>
+  !signer.equals(founder) || !Address.isSender(signer)
+    ? 'Only the founder may attach a contract.'
+    : attached !== undefined
+    ? 'That contract is already attached.'
+    : '';
 
 /** The record of the member acting in this call: witness, founded group, membership. */
 const actingMember = (members: Members, founded: boolean, address: Address): MemberRecord => {
@@ -380,23 +384,27 @@ export class MTEMsm extends SmartContract {
 
 
   /** Records the MTEMsmPlants contract; called once, by its constructor, in a deployment the founder signs. */
-  public attachPlants(founder: Address): boolean {
-    requireAttachable(this.founder, founder, this.partners.get(PLANTS));
-    this.partners.set(PLANTS, Blockchain.currentCallerContract as Address);
+  public attachPlants(founder: Address): string {
+    const refusal = attachRefusal(this.founder, founder, this.partners.get(PLANTS));
+    if (refusal === '') {
+      this.partners.set(PLANTS, Blockchain.currentCallerContract as Address);
+    }
 
-    return true;
+    return refusal;
   }
 
   /**
    * Records the MTEMsmReferendums contract and the largest plant it approves (reported
    * in groupSummary); called once, by its constructor, in a deployment the founder signs.
    */
-  public attachReferendums(founder: Address, maxPowerW: number): boolean {
-    requireAttachable(this.founder, founder, this.partners.get(REFERENDUMS));
-    this.partners.set(REFERENDUMS, Blockchain.currentCallerContract as Address);
-    this.settings.set(MAX_POWER_W, maxPowerW);
+  public attachReferendums(founder: Address, maxPowerW: number): string {
+    const refusal = attachRefusal(this.founder, founder, this.partners.get(REFERENDUMS));
+    if (refusal === '') {
+      this.partners.set(REFERENDUMS, Blockchain.currentCallerContract as Address);
+      this.settings.set(MAX_POWER_W, maxPowerW);
+    }
 
-    return true;
+    return refusal;
   }
 
 
@@ -414,10 +422,10 @@ export class MTEMsm extends SmartContract {
    * for a funder who is no longer a member. Capacity and supply grow by the same
    * watts (invariants 1, 2). Work grows with that plant's funders only.
    */
-  public applyIssue(funders: Address[], quotas: Integer[]): boolean {
+  public applyIssue(funders: Address[], quotas: Integer[]): string {
     requireCaller(this.partners.get(PLANTS));
     if (funders.length !== quotas.length) {
-      throw new Error('Each funder needs one quota.');
+      return 'Each funder needs one quota.';
     }
     let capacityW = 0;
     let treasuryQuotaW = 0;
@@ -440,12 +448,12 @@ export class MTEMsm extends SmartContract {
     }
     addTotals(this.totals, [0, 0, 0, capacityW, treasuryQuotaW, treasuryQuotaW * SEB_PER_WATT]);
 
-    return true;
+    return '';
   }
 
 
   /** Admits a member (quota 0, SEB 0): the founder at founding, or an approved candidate. */
-  public applyAdmission(address: Address, profileHash: Hash256, utility: string): boolean {
+  public applyAdmission(address: Address, profileHash: Hash256, utility: string): string {
     requireCaller(this.partners.get(REFERENDUMS));
     if (!this.settings.has(FOUNDED)) {
       this.settings.set(FOUNDED, 1);
@@ -455,20 +463,25 @@ export class MTEMsm extends SmartContract {
     this.memberAt.set(position, address);
     notifyMembership(address, 'admitted', profileHash, utility);
 
-    return true;
+    return '';
   }
 
 
   /** The corrective transaction: quota from→to and SEB to→from (either may be the treasury). */
-  public applyCorrection(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): boolean {
+  public applyCorrection(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): string {
     requireCaller(this.partners.get(REFERENDUMS));
-    const [fromQuotaW, fromTokens] = this.holdingsOf(from);
-    const [toQuotaW, toTokens] = this.holdingsOf(to);
+    const source = this.holdingsOf(from);
+    const target = this.holdingsOf(to);
+    if (source === undefined || target === undefined) {
+      return 'The correction cannot apply: both sides must be members or the treasury.';
+    }
+    const [fromQuotaW, fromTokens] = source;
+    const [toQuotaW, toTokens] = target;
     if (fromQuotaW < quotaW) {
-      throw new Error('The correction cannot apply: the sender does not hold that quota.');
+      return 'The correction cannot apply: the sender does not hold that quota.';
     }
     if (toTokens < tokens) {
-      throw new Error('The correction cannot apply: the receiver does not hold that SEB.');
+      return 'The correction cannot apply: the receiver does not hold that SEB.';
     }
     const movedQuotaW: number = quotaW;
     const movedTokens: number = tokens;
@@ -481,15 +494,15 @@ export class MTEMsm extends SmartContract {
       notifyTransfer(to, from, tokens);
     }
 
-    return true;
+    return '';
   }
 
   /** The member leaves; their quota and SEB pass to the treasury. The last member takes the freed position. */
-  public applyRemoval(address: Address): boolean {
+  public applyRemoval(address: Address): string {
     requireCaller(this.partners.get(REFERENDUMS));
     const member = this.members.get(address);
     if (member === undefined) {
-      throw new Error('That address is no longer a member.');
+      return 'That address is no longer a member.';
     }
     const [utility, profileHash, quotaW, tokens, , position] = member;
     const [last] = totalsOf(this.totals);
@@ -510,7 +523,7 @@ export class MTEMsm extends SmartContract {
       notifyTransfer(address, this.address, tokens);
     }
 
-    return true;
+    return '';
   }
 
 
@@ -649,18 +662,15 @@ export class MTEMsm extends SmartContract {
 
 
   /** [quotaW, tokens] of a member or of the treasury (this contract's own address). */
-  private holdingsOf(address: Address): [number, number] {
+  private holdingsOf(address: Address): [number, number] | undefined {
     if (address.equals(this.address)) {
       const [, , , , quotaW, tokens] = totalsOf(this.totals);
 
       return [quotaW, tokens];
     }
     const member = this.members.get(address);
-    if (member === undefined) {
-      throw new Error('Both sides must be members or the treasury.');
-    }
 
-    return [member[2], member[3]];
+    return member === undefined ? undefined : [member[2], member[3]];
   }
 
   private setHoldingsOf(address: Address, quotaW: number, tokens: number): void {

@@ -11,7 +11,8 @@
  * Invariant 3, kept here: a plant in funding has raised == Σ pledges <= cost;
  * funded/operating plants have raised == cost; failed/removed ones hold no pledges.
  *
- * Code size rules: see MTEMsm.ts.
+ * Code size rules and how contracts call each other (a called method returns '' or
+ * the reason it refused, never throws): see MTEMsm.ts.
  */
 import {
   Address,
@@ -108,18 +109,27 @@ const requireCaller = (expected: Address | undefined): void => {
   }
 };
 
-/** A plant that can still change: not failed nor removed ('live'), or not yet operating ('removable'). */
-const requirePlantIn = (plants: Plants, ppID: string, change: string): PlantRecord => {
-  const plant = requirePlant(plants, ppID);
+/** Why a plant cannot change now ('' if it can): it failed or was removed ('live'), or it operates ('removable'). */
+const changeRefusal = (plant: PlantRecord | undefined, change: string): string => {
+  if (plant === undefined) {
+    return 'Unknown power plant.';
+  }
   const status = plant[4];
   if (change === 'live' && (status === 'failed' || status === 'removed')) {
-    throw new Error('The plant has failed or was removed.');
+    return 'The plant has failed or was removed.';
   }
   if (change === 'removable' && status !== 'funding' && status !== 'funded') {
-    throw new Error('A plant can be removed only before it operates.');
+    return 'A plant can be removed only before it operates.';
   }
 
-  return plant;
+  return '';
+};
+
+/** A call to another contract that returned a refusal: throw it here, where it faults the transaction. */
+const applied = (refusal: string): void => {
+  if (refusal !== '') {
+    throw new Error(refusal);
+  }
 };
 
 /** Stores a plant with new values for the fields that change over its life, and emits process(ppID, event). */
@@ -268,7 +278,7 @@ export class MTEMsmPlants extends SmartContract {
     if (crowdfundingPeriod < 0 || minBid <= 0) {
       throw new Error('Deployment settings must be positive (periods may be 0).');
     }
-    ledger().attachPlants(founder);
+    applied(ledger().attachPlants(founder));
     notifySettings(founder, crowdfundingPeriod, minBid);
   }
 
@@ -340,7 +350,7 @@ export class MTEMsmPlants extends SmartContract {
       funderList.push(funder);
       quotaList.push(quotaW);
     }
-    ledger().applyIssue(funderList, quotaList);
+    applied(ledger().applyIssue(funderList, quotaList));
     setPlant(
       this.plants,
       ppID,
@@ -360,16 +370,16 @@ export class MTEMsmPlants extends SmartContract {
   // ---------------------------------------------------------------- Outcomes of referendums (MTEMsmReferendums only)
 
   /** Records the MTEMsmReferendums contract; called once, by its constructor, in a deployment the founder signs. */
-  public attach(founder: Address): boolean {
+  public attach(founder: Address): string {
     if (!founder.equals(this.founder) || !Address.isSender(founder)) {
-      throw new Error('Only the founder may attach a contract.');
+      return 'Only the founder may attach a contract.';
     }
     if (this.partners.has(REFERENDUMS)) {
-      throw new Error('That contract is already attached.');
+      return 'That contract is already attached.';
     }
     this.partners.set(REFERENDUMS, Blockchain.currentCallerContract as Address);
 
-    return true;
+    return '';
   }
 
   /** Registers an approved plant in funding (its ID comes from the ledger) and returns its ID. */
@@ -386,23 +396,29 @@ export class MTEMsmPlants extends SmartContract {
   }
 
   /** Moves a plant that has not failed nor been removed to another utility's coverage area. */
-  public applyPlantUtility(ppID: string, utility: string): boolean {
+  public applyPlantUtility(ppID: string, utility: string): string {
     requireCaller(this.partners.get(REFERENDUMS));
-    const plant = requirePlantIn(this.plants, ppID, 'live');
-    const [, , , , status, , raised, funders, fundedAt, operatingSince] = plant;
-    setPlant(this.plants, ppID, plant, utility, status, raised, funders, fundedAt, operatingSince, 'utility');
+    const plant = this.plants.get(ppID);
+    const refusal = changeRefusal(plant, 'live');
+    if (refusal !== '') {
+      return refusal;
+    }
+    const [, , , , status, , raised, funders, fundedAt, operatingSince] = plant as PlantRecord;
+    setPlant(this.plants, ppID, plant as PlantRecord, utility, status, raised, funders, fundedAt, operatingSince, 'utility');
     notifyPlantUtility(ppID, utility);
 
-    return true;
+    return '';
   }
 
   /** Removes a plant that does not operate yet, cancelling its pledges. */
-  public applyPlantRemoval(ppID: string): boolean {
+  public applyPlantRemoval(ppID: string): string {
     requireCaller(this.partners.get(REFERENDUMS));
-    requirePlantIn(this.plants, ppID, 'removable');
-    cancelPlant(this.plants, this.pledgesByPlant, this.pledgesByMember, ppID, 'removed');
+    const refusal = changeRefusal(this.plants.get(ppID), 'removable');
+    if (refusal === '') {
+      cancelPlant(this.plants, this.pledgesByPlant, this.pledgesByMember, ppID, 'removed');
+    }
 
-    return true;
+    return refusal;
   }
 
   // ---------------------------------------------------------------- Reads

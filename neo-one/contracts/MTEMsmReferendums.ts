@@ -19,7 +19,8 @@
  * ledger, so the roll always lists exactly the ledger's members, and votes need
  * no call to another contract (each such call costs about 2.5 GAS).
  *
- * Code size rules: see MTEMsm.ts.
+ * Code size rules and how contracts call each other (a called method returns '' or
+ * the reason it refused, never throws; `applied` throws it here): see MTEMsm.ts.
  */
 import {
   Address,
@@ -123,6 +124,13 @@ const requireWitness = (address: Address): void => {
 };
 
 const ledger = (): MTEMsm => LinkedSmartContract.for<MTEMsm>();
+
+/** A call to another contract that returned a refusal: throw it here, where it faults the transaction. */
+const applied = (refusal: string): void => {
+  if (refusal !== '') {
+    throw new Error(refusal);
+  }
+};
 const plants = (): MTEMsmPlants => LinkedSmartContract.for<MTEMsmPlants>();
 
 const countsOf = (counts: CountsStorage): Counts => {
@@ -291,8 +299,8 @@ export class MTEMsmReferendums extends SmartContract {
     if (referendumPeriod < 0 || minTimeToMarket < 0 || maxPowerW <= 0) {
       throw new Error('Deployment settings must not be negative, and maxPowerW must be positive.');
     }
-    ledger().attachReferendums(this.founder, this.maxPowerW);
-    plants().attach(this.founder);
+    applied(ledger().attachReferendums(this.founder, this.maxPowerW));
+    applied(plants().attach(this.founder));
     notifySettings(founder, referendumPeriod, minTimeToMarket, maxPowerW);
   }
 
@@ -485,13 +493,13 @@ export class MTEMsmReferendums extends SmartContract {
     }
     const [, utility, , , , from, to, quotaW, tokens] = this.proposals.get(rID) as ProposalRecord;
     if (kind === 'correction') {
-      ledger().applyCorrection(from as Address, to as Address, quotaW, tokens);
+      applied(ledger().applyCorrection(from as Address, to as Address, quotaW, tokens));
     } else if (kind === 'removal') {
       this.remove(member as Address);
     } else if (kind === 'plantUtility') {
-      plants().applyPlantUtility(plant, utility);
+      applied(plants().applyPlantUtility(plant, utility));
     } else {
-      plants().applyPlantRemoval(plant);
+      applied(plants().applyPlantRemoval(plant));
     }
 
     return true;
@@ -573,12 +581,12 @@ export class MTEMsmReferendums extends SmartContract {
     const [admissions, members, referendumCount] = countsOf(this.counts);
     this.counts.set(COUNTS, [admissions + 1, members + 1, referendumCount]);
     this.roll.set(address, admissions + 1);
-    ledger().applyAdmission(address, profileHash, utility);
+    applied(ledger().applyAdmission(address, profileHash, utility));
   }
 
   private remove(member: Address): void {
     // The ledger refuses a member who already left; then nothing here changes either.
-    ledger().applyRemoval(member);
+    applied(ledger().applyRemoval(member));
     this.roll.delete(member);
     const [admissions, members, referendumCount] = countsOf(this.counts);
     this.counts.set(COUNTS, [admissions, members - 1, referendumCount]);

@@ -1,4 +1,4 @@
-/* @hash 9d17de42d98853ed297bd2ae718dd1bf */
+/* @hash 3e2d6d918fd9c4dba4f6e06d52d0f45b */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -379,7 +379,7 @@ export const mteMsmABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,
@@ -407,7 +407,7 @@ export const mteMsmABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,
@@ -459,7 +459,7 @@ export const mteMsmABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,
@@ -492,7 +492,7 @@ export const mteMsmABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,
@@ -533,7 +533,7 @@ export const mteMsmABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,
@@ -554,7 +554,7 @@ export const mteMsmABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,

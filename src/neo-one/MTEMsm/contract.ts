@@ -1,4 +1,4 @@
-/* @hash 1c39dd7bd67987eb536826c65282eb1a */
+/* @hash f981aa118a313dfdcd4b876894443b0a */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AZQwh8fpoLCrdiJbyV4QzUfKdRgH3oakvS',
+      address: 'AYHNDrWEQdmpZhSJQDLvyr98tZTw5Mh9QJ',
     },
   },
   abi: mteMsmABI,

@@ -1,4 +1,4 @@
-/* @hash 772a9988f6b60550a3d62c9a60404870 */
+/* @hash 8ceda28d011c583317d9949de51f7dc6 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -58,14 +58,14 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
   };
   readonly applyAdmission: {
     (address: AddressString, profileHash: Hash256String, utility: string, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
+      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       address: AddressString,
       profileHash: Hash256String,
       utility: string,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly applyCorrection: {
     (
@@ -74,24 +74,24 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
       quotaW: BigNumber,
       tokens: BigNumber,
       options?: TransactionOptions,
-    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>>;
+    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>>;
     readonly confirmed: (
       from: AddressString,
       to: AddressString,
       quotaW: BigNumber,
       tokens: BigNumber,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly applyIssue: {
     (funders: Array<AddressString>, quotas: Array<BigNumber>, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
+      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       funders: Array<AddressString>,
       quotas: Array<BigNumber>,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly applyPlantRegistration: {
     (options?: TransactionOptions): Promise<
@@ -103,31 +103,31 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
   };
   readonly applyRemoval: {
     (address: AddressString, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
+      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       address: AddressString,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly attachPlants: {
     (founder: AddressString, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
+      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       founder: AddressString,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly attachReferendums: {
     (founder: AddressString, maxPowerW: BigNumber, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
+      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       founder: AddressString,
       maxPowerW: BigNumber,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly balanceOf: (address: AddressString) => Promise<BigNumber>;
   readonly cancelTrade: {
@@ -244,35 +244,35 @@ export interface MTEMsmMigrationSmartContract {
     profileHash: Hash256String | Promise<Hash256String>,
     utility: string | Promise<string>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyCorrection: (
     from: AddressString | Promise<AddressString>,
     to: AddressString | Promise<AddressString>,
     quotaW: BigNumber | Promise<BigNumber>,
     tokens: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyIssue: (
     funders: Array<AddressString> | Promise<Array<AddressString>>,
     quotas: Array<BigNumber> | Promise<Array<BigNumber>>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyPlantRegistration: (
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyRemoval: (
     address: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly attachPlants: (
     founder: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly attachReferendums: (
     founder: AddressString | Promise<AddressString>,
     maxPowerW: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly balanceOf: (address: AddressString | Promise<AddressString>) => Promise<BigNumber>;
   readonly cancelTrade: (
     offerID: string | Promise<string>,

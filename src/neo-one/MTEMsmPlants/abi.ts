@@ -1,4 +1,4 @@
-/* @hash 142397f5de1d2fdd224e334bca2198db */
+/* @hash 371995be5e791f2b504f1659ebabb1b2 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -419,7 +419,7 @@ export const mteMsmPlantsABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,
@@ -494,7 +494,7 @@ export const mteMsmPlantsABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,
@@ -515,7 +515,7 @@ export const mteMsmPlantsABI: ABI = {
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,

@@ -1,4 +1,4 @@
-/* @hash aa246c4b3fd5e35d6f9db1074827fcba */
+/* @hash dec8caccdfb33cfa40a1f7d26209bd3d */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AVD3iKG8pfghxrLtoFNbMxKxntud3PZjZf',
+      address: 'AMJKNs4vScno5b6X2x4eFWBLBoDTpqvox8',
     },
   },
   abi: mteMsmPlantsABI,

@@ -1,4 +1,4 @@
-/* @hash 1f95dd10a70920f5ba88ba04cee6703a */
+/* @hash 47a186390e301f3cb26522725afa170f */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -92,22 +92,22 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmPlantsEvent> {
   readonly applyPlantRemoval: {
     (ppID: string, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmPlantsEvent>, InvocationTransaction>
+      TransactionResult<InvokeReceipt<string, MTEMsmPlantsEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       ppID: string,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly applyPlantUtility: {
     (ppID: string, utility: string, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmPlantsEvent>, InvocationTransaction>
+      TransactionResult<InvokeReceipt<string, MTEMsmPlantsEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       ppID: string,
       utility: string,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly applyPowerUp: {
     (
@@ -129,12 +129,12 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
   };
   readonly attach: {
     (founder: AddressString, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmPlantsEvent>, InvocationTransaction>
+      TransactionResult<InvokeReceipt<string, MTEMsmPlantsEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       founder: AddressString,
       options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
+    ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly bid: {
     (ppID: string, address: AddressString, amount: BigNumber, options?: TransactionOptions): Promise<
@@ -223,12 +223,12 @@ export interface MTEMsmPlantsMigrationSmartContract {
   readonly applyPlantRemoval: (
     ppID: string | Promise<string>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyPlantUtility: (
     ppID: string | Promise<string>,
     utility: string | Promise<string>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyPowerUp: (
     rID: string | Promise<string>,
     capacityW: BigNumber | Promise<BigNumber>,
@@ -240,7 +240,7 @@ export interface MTEMsmPlantsMigrationSmartContract {
   readonly attach: (
     founder: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
+  ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly bid: (
     ppID: string | Promise<string>,
     address: AddressString | Promise<AddressString>,

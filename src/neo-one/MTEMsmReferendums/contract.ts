@@ -1,4 +1,4 @@
-/* @hash 72891db830114926da605bf0df1e9b60 */
+/* @hash 639838b0bfcc54aede1c4e5cd0675ba9 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AU6qE98o969LxKReiYHBMjDaa57oXDV5dg',
+      address: 'AMF2BZuuspe2nM6UioTaUZ2dAgo3fMojkG',
     },
   },
   abi: mteMsmReferendumsABI,
