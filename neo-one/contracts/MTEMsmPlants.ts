@@ -12,7 +12,7 @@
  * funded/operating plants have raised == cost; failed/removed ones hold no pledges.
  *
  * Code size rules and how contracts call each other (a called method returns '' or
- * the reason it refused, never throws): see MTEMsm.ts.
+ * the reason it refused, never throws; the caller throws it): see MTEMsm.ts.
  */
 import {
   Address,
@@ -123,13 +123,6 @@ const changeRefusal = (plant: PlantRecord | undefined, change: string): string =
   }
 
   return '';
-};
-
-/** A call to another contract that returned a refusal: throw it here, where it faults the transaction. */
-const applied = (refusal: string): void => {
-  if (refusal !== '') {
-    throw new Error(refusal);
-  }
 };
 
 /** Stores a plant with new values for the fields that change over its life, and emits process(ppID, event). */
@@ -278,7 +271,11 @@ export class MTEMsmPlants extends SmartContract {
     if (crowdfundingPeriod < 0 || minBid <= 0) {
       throw new Error('Deployment settings must be positive (periods may be 0).');
     }
-    applied(ledger().attachPlants(founder));
+    // A refusal from the ledger is thrown here, where it faults the transaction.
+    const refusal = ledger().attachPlants(founder);
+    if (refusal !== '') {
+      throw new Error(refusal);
+    }
     notifySettings(founder, crowdfundingPeriod, minBid);
   }
 
@@ -350,7 +347,10 @@ export class MTEMsmPlants extends SmartContract {
       funderList.push(funder);
       quotaList.push(quotaW);
     }
-    applied(ledger().applyIssue(funderList, quotaList));
+    const refusal = ledger().applyIssue(funderList, quotaList);
+    if (refusal !== '') {
+      throw new Error(refusal);
+    }
     setPlant(
       this.plants,
       ppID,

@@ -1,4 +1,4 @@
-/* @hash dec8caccdfb33cfa40a1f7d26209bd3d */
+/* @hash 95a949bb376ccb608ab0590cdf6d5b8c */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AMJKNs4vScno5b6X2x4eFWBLBoDTpqvox8',
+      address: 'ALZyMFM6MvWh2ZHJo5yfS2Drqjjf5Uqsxs',
     },
   },
   abi: mteMsmPlantsABI,

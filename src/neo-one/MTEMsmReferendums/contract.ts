@@ -1,4 +1,4 @@
-/* @hash 639838b0bfcc54aede1c4e5cd0675ba9 */
+/* @hash e790379ec9f93b07c88d7e34a3724ea8 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AMF2BZuuspe2nM6UioTaUZ2dAgo3fMojkG',
+      address: 'AJA7Nv7Ez5mwWM2vUB6evq9QTAkV75XSsH',
     },
   },
   abi: mteMsmReferendumsABI,

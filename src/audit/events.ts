@@ -1,0 +1,107 @@
+/**
+ * Reads every event of a deployed MTEMsm group (ledger `MTEMsm`, `MTEMsmPlants`,
+ * `MTEMsmReferendums`) from a node, in emission order, with block times, as the
+ * input of src/audit/rebuild.ts.
+ *
+ * Emission order. The node numbers every action (notification or log) of a
+ * transaction 0, 1, 2, … in the order the VM executes it, across all contracts the
+ * transaction calls: a `powerUpResult` gives process (referendums, 0), plant (plants, 1),
+ * process (plants, 2). That is the `index` of an event; the block's transactions are in
+ * block order (`transactionIndex`). So (blockIndex, transactionIndex, index) is a
+ * total order of the three contracts' events; the node's `globalIndex` (a counter of
+ * all actions on the chain) follows the same order.
+ *
+ * Why blocks and not each contract's `iterEvents`:
+ * - iterEvents returns the notifications of FAULTed transactions too (neo-one stores
+ *   the actions of every invocation, and iterActionsRaw does not look at the result):
+ *   a referendum "approved" in a transaction that then failed would be replayed as
+ *   approved. Here a transaction counts only if its result is HALT.
+ * - in @neo-one/client-core 2.7.3, LocalUserAccountProvider binds iterActionsRaw to
+ *   the keystore instead of the provider, so iterEvents throws
+ *   "this.getProvider is not a function" with the clients neo-one creates for tests.
+ * - a block gives the time of its events (the contracts' Blockchain.currentBlockTime).
+ * Each contract's own `convertAction` decodes its notifications with its ABI, as
+ * iterEvents would. Notifications outside the ABI (neo-one's debugging `trace`,
+ * `error`, `console.log`) and logs are not events of the group and are left out.
+ */
+import type { Block, BlockFilter, Event, Log, RawAction, SmartContractDefinition } from '@neo-one/client';
+import type { ContractRole, GroupEvent } from './rebuild';
+
+/** A deployed contract as the generated neo-one client gives it. */
+export interface DeployedContract {
+  readonly definition: SmartContractDefinition;
+  readonly convertAction: (action: RawAction) => Event<string, any> | Log | undefined;
+}
+
+export type GroupContracts = Readonly<Record<ContractRole, DeployedContract>>;
+
+/** What is read from the node: `client.read(network)` of a neo-one client. */
+export interface ChainReader {
+  readonly getBlockCount: () => Promise<number>;
+  readonly iterBlocks: (options?: BlockFilter) => AsyncIterable<Block>;
+}
+
+export interface GroupHistory {
+  /** The treasury's address: the ledger contract's own. */
+  readonly treasury: string;
+  readonly events: GroupEvent[];
+}
+
+const ROLES: readonly ContractRole[] = ['ledger', 'plants', 'referendums'];
+
+/** Every event of the group's contracts up to the current block (or options.indexStop), in emission order. */
+export const readGroupEvents = async (
+  chain: ChainReader,
+  contracts: GroupContracts,
+  network: string,
+  options: BlockFilter = {},
+): Promise<GroupHistory> => {
+  const roleOf = new Map<string, ContractRole>();
+  const eventNames = new Map<ContractRole, Set<string>>();
+  for (const role of ROLES) {
+    const { definition } = contracts[role];
+    const deployed = definition.networks[network];
+    if (deployed === undefined) {
+      throw new Error(`The ${role} contract is not deployed on ${network}.`);
+    }
+    roleOf.set(deployed.address, role);
+    eventNames.set(role, new Set((definition.abi.events ?? []).map((event) => event.name)));
+  }
+
+  const indexStart = options.indexStart ?? 0;
+  // Without a stop, iterBlocks would wait for blocks to come.
+  const indexStop = options.indexStop ?? (await chain.getBlockCount()) - 1;
+  const events: GroupEvent[] = [];
+  if (indexStop < indexStart) {
+    return { treasury: contracts.ledger.definition.networks[network].address, events };
+  }
+  for await (const block of chain.iterBlocks({ indexStart, indexStop })) {
+    for (const transaction of block.transactions) {
+      if (transaction.type !== 'InvocationTransaction' || transaction.invocationData.result.state !== 'HALT') {
+        continue;
+      }
+      for (const action of transaction.invocationData.actions) {
+        const role = roleOf.get(action.address);
+        if (role === undefined || action.type !== 'Notification') {
+          continue;
+        }
+        const event = contracts[role].convertAction(action);
+        if (event === undefined || event.type !== 'Event' || !(eventNames.get(role) as Set<string>).has(event.name)) {
+          continue;
+        }
+        events.push({
+          contract: role,
+          name: event.name,
+          parameters: event.parameters,
+          blockIndex: block.index,
+          blockTime: block.time,
+          transactionIndex: action.transactionIndex,
+          transactionHash: action.transactionHash,
+          index: action.index,
+        });
+      }
+    }
+  }
+
+  return { treasury: contracts.ledger.definition.networks[network].address, events };
+};
