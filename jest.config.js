@@ -11,6 +11,4 @@ module.exports = {
   testTimeout: 600000,
   // neo-one's in-memory nodes leave timers behind after withContracts stops them.
   forceExit: true,
-  // Jest's default is one worker less than the cores: on a 2-core machine, one file at a time.
-  maxWorkers: 2,
 };
