@@ -1,0 +1,131 @@
+/**
+ * Sending many members' transactions at once, and measuring what they cost.
+ *
+ * On a private network the transactions of a batch are sent together, one block is
+ * made for them (neo-one's `runConsensusNow`), and their receipts are checked: a
+ * FAULT stops the run with the contract's message.
+ */
+import { TransactionResult } from '@neo-one/client';
+import BigNumber from 'bignumber.js';
+import { Group } from './group';
+
+export interface Receipt {
+  readonly value: any;
+  readonly gasCost: BigNumber;
+  readonly blockIndex: number;
+  readonly transaction: string;
+  readonly events: ReadonlyArray<{ readonly name: string; readonly parameters: Record<string, any> }>;
+}
+
+/** gasCost per operation, in GAS, as measured on chain. */
+export class GasLog {
+  private readonly costs = new Map<string, BigNumber[]>();
+
+  public add(operation: string, gasCost: BigNumber): void {
+    const list = this.costs.get(operation) ?? [];
+    list.push(gasCost);
+    this.costs.set(operation, list);
+  }
+
+  /** One row per operation, in the order first seen: count, min, median, max, total (GAS). */
+  public rows(): Array<{ operation: string; count: number; min: number; median: number; max: number; total: number }> {
+    return [...this.costs.entries()].map(([operation, list]) => {
+      const sorted = [...list].sort((a, b) => a.comparedTo(b) ?? 0);
+      const middle = Math.floor(sorted.length / 2);
+      const median =
+        sorted.length % 2 === 1 ? sorted[middle] : sorted[middle - 1].plus(sorted[middle]).div(2);
+      const total = sorted.reduce((sum, value) => sum.plus(value), new BigNumber(0));
+
+      return {
+        operation,
+        count: sorted.length,
+        min: sorted[0].toNumber(),
+        median: median.toNumber(),
+        max: sorted[sorted.length - 1].toNumber(),
+        total: total.toNumber(),
+      };
+    });
+  }
+}
+
+const plain = (value: any): any => {
+  if (BigNumber.isBigNumber(value)) {
+    return value.toString();
+  }
+  if (Array.isArray(value)) {
+    return value.map(plain);
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)]));
+  }
+
+  return value;
+};
+
+/**
+ * Sends `calls` (already started: each is the client's promise of a sent
+ * transaction), makes one block, and returns their receipts in order. Throws the
+ * first rejection or FAULT, with the operation's name. `gas` records each gasCost
+ * under `operation`.
+ */
+export const sendBlock = async (
+  group: Group,
+  operation: string,
+  calls: ReadonlyArray<Promise<TransactionResult<any>>>,
+  gas?: GasLog,
+): Promise<Receipt[]> => {
+  if (calls.length === 0) {
+    return [];
+  }
+  const sent = await Promise.allSettled(calls);
+  const rejected = sent.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (rejected !== undefined) {
+    // Let the sent ones land before reporting, so the chain is left consistent.
+    await group.developer.runConsensusNow().catch(() => undefined);
+    throw new Error(`${operation}: ${firstLine(rejected.reason)}`);
+  }
+  const results = sent.map((result) => (result as PromiseFulfilledResult<TransactionResult<any>>).value);
+  const [receipts] = await Promise.all([
+    Promise.all(results.map(async (result) => result.confirmed({ timeoutMS: 600_000 }))),
+    group.developer.runConsensusNow(),
+  ]);
+
+  return receipts.map((receipt: any, index) => {
+    if (receipt.result.state === 'FAULT') {
+      throw new Error(`${operation}: ${firstLine(receipt.result.message)}`);
+    }
+    gas?.add(operation, receipt.result.gasCost);
+
+    return {
+      value: receipt.result.value,
+      gasCost: receipt.result.gasCost,
+      blockIndex: receipt.blockIndex,
+      transaction: results[index].transaction.hash,
+      events: (receipt.events ?? []).map((event: any) => ({ name: event.name, parameters: plain(event.parameters) })),
+    };
+  });
+};
+
+/** Runs `work` over `items` in batches of `size` (one block each), reporting progress. */
+export const inBatches = async <T, R>(
+  items: readonly T[],
+  size: number,
+  work: (batch: readonly T[]) => Promise<R[]>,
+  progress?: (done: number, total: number) => void,
+): Promise<R[]> => {
+  const out: R[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    out.push(...(await work(items.slice(start, start + size))));
+    progress?.(Math.min(start + size, items.length), items.length);
+  }
+
+  return out;
+};
+
+/** The first line of an error's message: the contract's own message, without neo-one's trace. */
+export const firstLine = (error: unknown): string => {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n').find((part) => part.trim() !== '') ?? message;
+
+  return line.replace(/^Error: /, '').trim();
+};

@@ -1,0 +1,262 @@
+/**
+ * Connecting to a deployed MTEMsm group, and deploying one.
+ *
+ * A group is three contracts (README, "Three contracts, not one"): the ledger
+ * (`MTEMsm`), `MTEMsmPlants` and `MTEMsmReferendums`. A `Deployment` names the node
+ * and the three addresses; it is what `mtemsm deploy` and `npm start` save and what
+ * every other command reads.
+ */
+import {
+  DeveloperClient,
+  Hash256,
+  LocalKeyStore,
+  LocalMemoryStore,
+  NEOONEDataProvider,
+  NEOONEProvider,
+  SourceMaps,
+  UserAccountID,
+  privateKeyToAddress,
+  scriptHashToAddress,
+  wifToPrivateKey,
+} from '@neo-one/client';
+import { common, crypto } from '@neo-one/client-common';
+// The full client: the core one cannot publish contracts.
+import { Client, LocalUserAccountProvider } from '@neo-one/client-full-core';
+import BigNumber from 'bignumber.js';
+import * as path from 'path';
+import { mteMsmABI } from '../neo-one/MTEMsm/abi';
+import { MTEMsmSmartContract } from '../neo-one/MTEMsm/types';
+import { mteMsmPlantsABI } from '../neo-one/MTEMsmPlants/abi';
+import { MTEMsmPlantsSmartContract } from '../neo-one/MTEMsmPlants/types';
+import { mteMsmReferendumsABI } from '../neo-one/MTEMsmReferendums/abi';
+import { MTEMsmReferendumsSmartContract } from '../neo-one/MTEMsmReferendums/types';
+import { sourceMaps as generatedSourceMaps } from '../neo-one/sourceMaps';
+import { MASTER_PRIVATE_KEY } from './node';
+
+/** The network name the client uses for the node a command talks to. */
+export const NETWORK = 'group';
+
+export interface ContractAddresses {
+  readonly ledger: string;
+  readonly plants: string;
+  readonly referendums: string;
+}
+
+/** The spec's deployment settings (seconds, R$, watts). */
+export interface Settings {
+  readonly referendumPeriod: number;
+  readonly crowdfundingPeriod: number;
+  readonly minTimeToMarket: number;
+  readonly minBid: string;
+  readonly maxPowerW: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  referendumPeriod: 2_592_000,
+  crowdfundingPeriod: 5_184_000,
+  minTimeToMarket: 2_592_000,
+  minBid: '100',
+  maxPowerW: 5_000_000,
+};
+
+export interface Deployment {
+  readonly rpcURL: string;
+  readonly contracts: ContractAddresses;
+  readonly founder?: string;
+  readonly settings?: Settings;
+  readonly deployedAt?: string;
+}
+
+export interface Group {
+  readonly client: Client;
+  /** Only on a private network (neo-one's node): makes blocks and moves time. */
+  readonly developer: DeveloperClient;
+  /** Blocks, transactions and contracts, read straight from the node. */
+  readonly chain: NEOONEDataProvider;
+  readonly ledger: MTEMsmSmartContract;
+  readonly plants: MTEMsmPlantsSmartContract;
+  readonly referendums: MTEMsmReferendumsSmartContract;
+  readonly contracts: ContractAddresses;
+  readonly rpcURL: string;
+  /** Adds a key to this process' in-memory keystore and returns its account. */
+  readonly addAccount: (privateKeyOrWIF: string) => Promise<UserAccountID>;
+  readonly master: () => Promise<UserAccountID>;
+}
+
+export interface ConnectOptions {
+  readonly rpcURL: string;
+  readonly contracts?: ContractAddresses;
+  /**
+   * Private networks only: make a block as soon as a transaction waits for its
+   * confirmation instead of waiting for the next 15-second block.
+   */
+  readonly autoConsensus?: boolean;
+}
+
+const toPrivateKey = (key: string): string => (/^[0-9a-f]{64}$/i.test(key) ? key : wifToPrivateKey(key));
+
+/** Caches the public key of a private key: neo-one derives it in plain JavaScript, slowly, on every signature. */
+export const rememberKey = (privateKeyOrWIF: string): string => {
+  const privateKey = toPrivateKey(privateKeyOrWIF);
+  const buffer = common.stringToPrivateKey(privateKey);
+  crypto.addPublicKey(buffer, crypto.privateKeyToPublicKey(buffer));
+
+  return privateKey;
+};
+
+export const connect = (options: ConnectOptions): Group => {
+  const { rpcURL } = options;
+  const provider = new NEOONEProvider([{ network: NETWORK, rpcURL }]);
+  const keystore = new LocalKeyStore(new LocalMemoryStore());
+  const memory = new LocalUserAccountProvider({ keystore, provider });
+  const client = new Client({ memory });
+  const chain = new NEOONEDataProvider({ network: NETWORK, rpcURL });
+  const developer = new DeveloperClient(chain);
+  // Every invocation pays exactly its gas above the free 10 GAS.
+  client.hooks.beforeRelay.tapPromise('SystemFee', async (relayOptions: any) => {
+    relayOptions.systemFee = new BigNumber(-1);
+  });
+  if (options.autoConsensus === true) {
+    client.hooks.beforeConfirmed.tapPromise('Consensus', async () => {
+      await developer.runConsensusNow().catch(() => undefined);
+    });
+  }
+  const contracts = options.contracts ?? { ledger: '', plants: '', referendums: '' };
+  const sourceMaps: SourceMaps = generatedSourceMaps;
+  const definition = (abi: any, address: string) =>
+    ({ networks: address === '' ? {} : { [NETWORK]: { address } }, abi, sourceMaps } as any);
+  const addAccount = async (key: string): Promise<UserAccountID> => {
+    const privateKey = rememberKey(key);
+    const wallet = await keystore.addUserAccount({ network: NETWORK, privateKey });
+
+    return wallet.userAccount.id;
+  };
+
+  return {
+    client,
+    developer,
+    chain,
+    ledger: client.smartContract(definition(mteMsmABI, contracts.ledger)) as any,
+    plants: client.smartContract(definition(mteMsmPlantsABI, contracts.plants)) as any,
+    referendums: client.smartContract(definition(mteMsmReferendumsABI, contracts.referendums)) as any,
+    contracts,
+    rpcURL,
+    addAccount,
+    master: async () => addAccount(MASTER_PRIVATE_KEY),
+  };
+};
+
+export const masterAddress = (): string => privateKeyToAddress(MASTER_PRIVATE_KEY);
+
+// ------------------------------------------------------------------ deployment
+
+const CONTRACTS_DIR = path.resolve(__dirname, '../../neo-one/contracts');
+
+export interface CompiledContract {
+  readonly name: string;
+  readonly address: string;
+  readonly contract: any;
+  readonly abi: any;
+  readonly sourceMap: any;
+}
+
+/**
+ * Compiles the three contracts in link order (the ledger first: the others embed its
+ * address), as neo-one's compiler does for `neo-one compile`. About 10 s.
+ */
+export const compileGroup = async (): Promise<CompiledContract[]> => {
+  // Loaded here: the compiler is large and only deployments need it.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { compileContract } = require('@neo-one/smart-contract-compiler');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { createCompilerHost } = require('@neo-one/smart-contract-compiler-node');
+  const linked: Record<string, Record<string, string>> = {};
+  const compiled: CompiledContract[] = [];
+  for (const name of ['MTEMsm', 'MTEMsmPlants', 'MTEMsmReferendums']) {
+    const filePath = path.join(CONTRACTS_DIR, `${name}.ts`);
+    const result = compileContract(filePath, name, createCompilerHost(), linked);
+    const errors = result.diagnostics.filter((diagnostic: any) => diagnostic.category === 1);
+    if (errors.length > 0) {
+      throw new Error(`${name} does not compile: ${errors[0].messageText}`);
+    }
+    const address = scriptHashToAddress(
+      common.uInt160ToString(crypto.toScriptHash(Buffer.from(result.contract.script, 'hex'))),
+    );
+    linked[filePath] = { [name]: address };
+    compiled.push({ name, address, contract: result.contract, abi: result.abi, sourceMap: await result.sourceMap });
+  }
+
+  return compiled;
+};
+
+/**
+ * Deploys the three contracts with `settings`, signed by `founder` (who alone may
+ * found the group). A contract's address is its script's hash, so each can be
+ * deployed once per chain: deploy to a fresh network.
+ */
+export const deployGroup = async (
+  group: Group,
+  founder: UserAccountID,
+  settings: Settings = DEFAULT_SETTINGS,
+  compiled?: CompiledContract[],
+): Promise<Deployment> => {
+  const [ledger, plants, referendums] = compiled ?? (await compileGroup());
+  const existing = await group.chain.getContract(ledger.address).catch(() => undefined);
+  if (existing !== undefined) {
+    throw new Error(
+      `MTEMsm is already deployed on this network at ${ledger.address}: start a fresh network (mtemsm network start --fresh).`,
+    );
+  }
+  const params: Record<string, any[]> = {
+    MTEMsm: [founder.address],
+    MTEMsmPlants: [founder.address, new BigNumber(settings.crowdfundingPeriod), new BigNumber(settings.minBid)],
+    MTEMsmReferendums: [
+      founder.address,
+      new BigNumber(settings.referendumPeriod),
+      new BigNumber(settings.minTimeToMarket),
+      new BigNumber(settings.maxPowerW),
+    ],
+  };
+  const sourceMaps: Record<string, any> = {};
+  for (const { name, address, contract, abi, sourceMap } of [ledger, plants, referendums]) {
+    sourceMaps[address] = sourceMap;
+    const result = await group.client.publishAndDeploy(
+      contract,
+      abi,
+      params[name],
+      { from: founder, systemFee: new BigNumber(-1) } as any,
+      sourceMaps,
+    );
+    const [receipt] = await Promise.all([
+      result.confirmed({ timeoutMS: 60_000 }),
+      group.developer.runConsensusNow().catch(() => undefined),
+    ]);
+    if (receipt.result.state === 'FAULT') {
+      throw new Error(`Deploying ${name} failed: ${receipt.result.message}`);
+    }
+  }
+
+  return {
+    rpcURL: group.rpcURL,
+    contracts: { ledger: ledger.address, plants: plants.address, referendums: referendums.address },
+    founder: founder.address,
+    settings,
+    deployedAt: new Date().toISOString(),
+  };
+};
+
+/** GAS for `accounts` from `from`, in one transaction (NEO 2 transfers take many outputs). */
+export const fundWithGAS = async (
+  group: Group,
+  from: UserAccountID,
+  addresses: readonly string[],
+  amount: number,
+): Promise<void> => {
+  for (let start = 0; start < addresses.length; start += 100) {
+    const result = await group.client.transfer(
+      addresses.slice(start, start + 100).map((to) => ({ amount: new BigNumber(amount), asset: Hash256.GAS, to })),
+      { from },
+    );
+    await Promise.all([result.confirmed({ timeoutMS: 60_000 }), group.developer.runConsensusNow().catch(() => undefined)]);
+  }
+};
