@@ -1,0 +1,96 @@
+/**
+ * `npm start`: the thesis experiment on a fresh local network.
+ *
+ *   npm start [-- --out DIR] [--port N] [--json]
+ *
+ * Starts a fresh private network in the background (a group's contracts deploy once
+ * per chain), deploys MTEMsm with the spec's default settings, runs the experiment of
+ * src/experiment/run.ts with the group of Table 4, checks it, and writes
+ * reports/thesis-experiment.{md,json} and an SVG chart. The network keeps running with
+ * the group on it, so `npx mtemsm` can explore it; `npm run stop` stops it.
+ */
+import * as path from 'path';
+import { DEFAULT_SETTINGS, compileGroup, connect, deployGroup } from '../chain/group';
+import { DEFAULT_PORT, PROJECT_ROOT, homeDir, saveDeployment, startNetwork } from '../chain/network';
+import { consoleProgress } from './progress';
+import { chartSVG, check, figures, table, writeReport } from './report';
+import { runExperiment } from './run';
+import { ASSUMPTIONS, TABLE_4, planMembers } from './scenario';
+
+const MAX_FUNDERS = 33;
+const LATER_JOINERS = 10;
+
+const option = (args: string[], name: string): string | undefined => {
+  const index = args.indexOf(name);
+
+  return index >= 0 ? args[index + 1] : undefined;
+};
+
+const main = async (): Promise<void> => {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const out = path.resolve(option(args, '--out') ?? path.join(PROJECT_ROOT, 'reports'));
+  const port = Number(option(args, '--port') ?? DEFAULT_PORT);
+  const say = (line: string): void => {
+    if (!json) {
+      process.stderr.write(`${line}\n`);
+    }
+  };
+  const started = Date.now();
+  say('MTEMsm thesis experiment: Table 4 group (50 prosumers, 80 consumers) on a local NEO 2 network');
+  say(`1/4 Starting a fresh local network on port ${port} (the previous chain in ${path.relative(PROJECT_ROOT, homeDir())} is replaced: a group deploys once per chain)`);
+  const network = await startNetwork({ port, fresh: true });
+  say('2/4 Compiling and deploying the three contracts (default settings: 30-day referendums, 60-day crowdfunding)');
+  const compiled = await compileGroup();
+  const deployer = connect({ rpcURL: network.rpcURL });
+  const founder = await deployer.master();
+  const deployment = await deployGroup(deployer, founder, DEFAULT_SETTINGS, compiled);
+  saveDeployment(deployment);
+  const group = connect({ rpcURL: network.rpcURL, contracts: deployment.contracts });
+  say('3/4 Running the experiment');
+  const result = await runExperiment({
+    group,
+    founder: await group.master(),
+    planned: planMembers(TABLE_4, ASSUMPTIONS),
+    assumptions: ASSUMPTIONS,
+    crowdfundingPeriod: DEFAULT_SETTINGS.crowdfundingPeriod,
+    laterJoiners: LATER_JOINERS,
+    maxFunders: MAX_FUNDERS,
+    progress: json ? undefined : consoleProgress(),
+  });
+  say('4/4 Checking invariants from the chain events and writing the report');
+  const checks = await check(group, result);
+  const report = figures(result, checks, ASSUMPTIONS, {
+    wallSeconds: (Date.now() - started) / 1_000,
+    maxFunders: MAX_FUNDERS,
+    laterJoiners: LATER_JOINERS,
+    settings: { ...DEFAULT_SETTINGS, ledger: deployment.contracts.ledger },
+  });
+  const files = writeReport(out, report, checks, chartSVG(result, ASSUMPTIONS));
+  if (json) {
+    process.stdout.write(`${JSON.stringify(report, undefined, 2)}\n`);
+  } else {
+    const median = (operation: string) => report.gas.find((row) => row.operation === operation)?.median.toFixed(3) ?? '—';
+    process.stdout.write(
+      `\n${table(
+        ['figure', 'value'],
+        [
+          ['members', String(report.members)],
+          ['plants (operating / rejected / failed)', report.plants.map((plant) => `${plant.ppID || plant.rID} ${plant.outcome}`).join(', ')],
+          ['trades', `${report.trades} (${(report.tradeVolume.quotaW / 1000).toFixed(3)} kW for ${report.tradeVolume.seb} SEB)`],
+          ['invariants and reads', report.invariantsHold ? `hold (${report.eventsChecked} events checked)` : `FAILED: ${checks.violation ?? checks.mismatches[0]}`],
+          ['transactions / blocks', `${report.transactions} / ${report.blocks}`],
+          ['wall time', `${report.wallSeconds.toFixed(1)} s`],
+          ['median gas: vote / bid / offerTrade / acceptTrade', `${median('vote')} / ${median('bid')} / ${median('offerTrade')} / ${median('acceptTrade')} GAS`],
+        ],
+      )}\n\nReport: ${path.relative(process.cwd(), files.md)}, ${path.relative(process.cwd(), files.json)}, ${path.relative(process.cwd(), files.svg)}\n` +
+        `The network keeps running with the group on it (ledger ${deployment.contracts.ledger}): try \`npx mtemsm summary\`; \`npm run stop\` stops it.\n`,
+    );
+  }
+  process.exit(report.invariantsHold ? 0 : 1);
+};
+
+main().catch((error) => {
+  process.stderr.write(`npm start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,279 @@
+/**
+ * The thesis experiment on a deployed group: founding, admissions by referendum, a
+ * plant approved, crowdfunded and put in operation, a proposal rejected, one
+ * under-funded, and quota traded for SEB. Every transaction's gasCost is recorded.
+ */
+import { UserAccountID, createPrivateKey } from '@neo-one/client';
+import BigNumber from 'bignumber.js';
+import { createHash, randomBytes } from 'crypto';
+import { GasLog, Receipt, inBatches, sendBlock } from '../chain/batch';
+import { Group, fundWithGAS } from '../chain/group';
+import { Progress, silentProgress } from './progress';
+import {
+  Assumptions,
+  PlannedMember,
+  PlannedTrade,
+  PlantPlan,
+  expectedQuotas,
+  planPlants,
+  planTrades,
+} from './scenario';
+
+/** NEO 2 blocks hold at most 500 transactions; smaller blocks keep progress visible. */
+const BLOCK = 200;
+const DAY = 86_400;
+
+export interface ExperimentMember extends PlannedMember {
+  readonly address: string;
+  readonly account: UserAccountID;
+  readonly profileHash: string;
+  /** Admitted on founding day (electorate 1) or later, by the whole group. */
+  readonly cohort: 'founder' | 'founding day' | 'later';
+}
+
+export interface ExperimentPlant {
+  readonly ppID: string;
+  readonly rID: string;
+  readonly title: string;
+  readonly capacityW: number;
+  readonly cost: BigNumber;
+  readonly votes: { readonly yes: number; readonly no: number; readonly electorate: number };
+  readonly outcome: string;
+}
+
+export interface ExperimentResult {
+  readonly members: ExperimentMember[];
+  readonly plans: PlantPlan[];
+  readonly quotas: number[];
+  readonly trades: Array<PlannedTrade & { readonly offerID: string }>;
+  readonly plants: ExperimentPlant[];
+  readonly gas: GasLog;
+  readonly firstBlock: number;
+  readonly lastBlock: number;
+  readonly transactions: number;
+  /** Seconds the chain's clock was moved forward (time to market, crowdfunding period). */
+  readonly fastForwardSeconds: number;
+}
+
+export interface ExperimentOptions {
+  readonly group: Group;
+  readonly founder: UserAccountID;
+  readonly planned: readonly PlannedMember[];
+  readonly assumptions: Assumptions;
+  /** Settings the group was deployed with (seconds). */
+  readonly crowdfundingPeriod: number;
+  /** How many members join after founding day, voted in by the whole group. */
+  readonly laterJoiners: number;
+  /** Most funders per plant (startOperation issues to all of them in one transaction). */
+  readonly maxFunders: number;
+  readonly progress?: Progress;
+}
+
+export const profileHashOf = (fullName: string, consumerUnit: string, salt: string): string =>
+  `0x${createHash('sha256').update(`${fullName}|${consumerUnit}|${salt}`).digest('hex')}`;
+
+/** Strict majority of the electorate: the votes that decide a referendum early. */
+const majority = (electorate: number): number => Math.floor(electorate / 2) + 1;
+
+export const runExperiment = async (options: ExperimentOptions): Promise<ExperimentResult> => {
+  const { group, founder, planned, assumptions } = options;
+  const progress = options.progress ?? silentProgress;
+  const { referendums, plants, ledger } = group;
+  const gas = new GasLog();
+  let transactions = 0;
+  let fastForwardSeconds = 0;
+  const send = async (operation: string, calls: Array<Promise<any>>): Promise<Receipt[]> => {
+    const receipts = await sendBlock(group, operation, calls, gas);
+    transactions += receipts.length;
+
+    return receipts;
+  };
+  const batched = async <T>(
+    step: string,
+    operation: string,
+    items: readonly T[],
+    call: (item: T) => Promise<any>,
+  ): Promise<Receipt[]> => {
+    progress(step, 0, items.length);
+
+    return inBatches(items, BLOCK, async (batch) => send(operation, batch.map(call)), (done, total) =>
+      progress(step, done, total),
+    );
+  };
+  const fastForward = async (seconds: number): Promise<void> => {
+    await group.developer.fastForwardOffset(seconds);
+    fastForwardSeconds += seconds;
+  };
+  const firstBlock = await group.chain.getBlockCount();
+
+  // ------------------------------------------------------------ members' wallets
+  progress('wallets', 0, planned.length);
+  const members: ExperimentMember[] = [];
+  const laterFrom = planned.length - options.laterJoiners;
+  for (const member of planned) {
+    const account = member.index === 0 ? founder : await group.addAccount(createPrivateKey());
+    members.push({
+      ...member,
+      account,
+      address: account.address,
+      profileHash: profileHashOf(`Member ${member.index + 1}`, `UC-${100_000 + member.index}`, randomBytes(8).toString('hex')),
+      cohort: member.index === 0 ? 'founder' : member.index < laterFrom ? 'founding day' : 'later',
+    });
+  }
+  progress('wallets', planned.length, planned.length);
+  // Every member-facing operation fits NEO's 10 free GAS; a little GAS covers the rest.
+  await fundWithGAS(group, founder, members.slice(1).map((member) => member.address), 20);
+  transactions += Math.ceil((members.length - 1) / 100);
+
+  // ------------------------------------------------------------ founding and admissions
+  const [first] = members;
+  await send('admission (founder)', [
+    referendums.admission(first.address, first.profileHash, assumptions.utility, { from: first.account }),
+  ]);
+  const admit = async (cohort: readonly ExperimentMember[], electorate: readonly ExperimentMember[], step: string) => {
+    const requests = await batched(`${step}: requests`, 'admission', cohort, (member) =>
+      referendums.admission(member.address, member.profileHash, assumptions.utility, { from: member.account }),
+    );
+    const rIDs = requests.map((receipt) => receipt.value as string);
+    const voters = electorate.slice(0, majority(electorate.length));
+    const ballots = rIDs.flatMap((rID) => voters.map((voter) => ({ rID, voter })));
+    await batched(`${step}: votes`, 'vote', ballots, ({ rID, voter }) =>
+      referendums.vote(rID, voter.address, true, { from: voter.account }),
+    );
+    const results = await batched(`${step}: results`, 'admissionResult', rIDs, (rID) =>
+      referendums.admissionResult(rID, { from: founder }),
+    );
+    if (results.some((receipt) => receipt.value !== true)) {
+      throw new Error('An admission was not approved.');
+    }
+  };
+  // Founding day: everyone applies while the founder is the only member, so each
+  // admission's electorate is the founder alone (the spec's rule: members at opening).
+  await admit(members.slice(1, laterFrom), [first], 'founding day admissions');
+  if (laterFrom < members.length) {
+    // Later joiners are voted in by the whole group: a strict majority of it.
+    await admit(members.slice(laterFrom), members.slice(0, laterFrom), 'later admissions');
+  }
+
+  // ------------------------------------------------------------ plant referendums
+  const electorate = members.length;
+  /** `yes` members vote yes, then `no` members vote no: members vote until it is decided. */
+  const vote = async (step: string, rID: string, yes: number, no: number) => {
+    const voters = members.slice(0, yes + no);
+    await batched(step, 'vote', voters, (member) =>
+      referendums.vote(rID, member.address, member.index < yes, { from: member.account }),
+    );
+
+    return { yes, no, electorate };
+  };
+  const propose = async (proposer: ExperimentMember, capacityW: number, cost: BigNumber) => {
+    const [receipt] = await send('powerUp', [
+      referendums.powerUp(
+        proposer.address,
+        new BigNumber(capacityW),
+        cost,
+        assumptions.utility,
+        new BigNumber(assumptions.timeToMarket),
+        { from: proposer.account },
+      ),
+    ]);
+
+    return receipt.value as string;
+  };
+  const resolve = async (rID: string): Promise<string> => {
+    const [receipt] = await send('powerUpResult', [referendums.powerUpResult(rID, { from: founder })]);
+
+    return receipt.value as string;
+  };
+  const result: ExperimentPlant[] = [];
+
+  // The towers' plants: sized to their members' consumption, approved, fully pledged, operating.
+  const plans = planPlants(members, assumptions, options.maxFunders);
+  const opened: Array<{ plan: PlantPlan; rID: string; ppID: string; votes: ExperimentPlant['votes'] }> = [];
+  for (const [tower, plan] of plans.entries()) {
+    const proposer = members[plan.funders[0]];
+    const rID = await propose(proposer, plan.capacityW, plan.cost);
+    const votes = await vote(`plant ${tower + 1} of ${plans.length}: votes`, rID, majority(electorate), 0);
+    opened.push({ plan, rID, ppID: await resolve(rID), votes });
+  }
+  const pledges = opened.flatMap(({ plan, ppID }) =>
+    plan.funders.map((index, position) => ({ ppID, member: members[index], amount: plan.pledges[position] })),
+  );
+  await batched('pledges', 'bid', pledges, ({ ppID, member, amount }) =>
+    plants.bid(ppID, member.address, amount, { from: member.account }),
+  );
+  await send(
+    'crowdfundingResult',
+    opened.map(({ ppID }) => plants.crowdfundingResult(ppID, { from: founder })),
+  );
+  await fastForward(assumptions.timeToMarket + 60);
+  progress('start of operation', 0, opened.length);
+  for (const [tower, { ppID }] of opened.entries()) {
+    await send('startOperation', [plants.startOperation(ppID, { from: founder })]);
+    progress('start of operation', tower + 1, opened.length);
+  }
+  for (const [tower, { plan, rID, ppID, votes }] of opened.entries()) {
+    result.push({ ppID, rID, title: `tower ${tower + 1} PV plant`, capacityW: plan.capacityW, cost: plan.cost, votes, outcome: 'operating' });
+  }
+  const groupW = plans.reduce((sum, plan) => sum + plan.capacityW, 0);
+
+  // An extension half the group's size, voted down.
+  const capacity2 = Math.round(groupW / 2);
+  const cost2 = new BigNumber(capacity2).times(assumptions.costPerWp);
+  const r2 = await propose(members[0], capacity2, cost2);
+  const votes2 = await vote('extension: votes', r2, Math.min(20, electorate - Math.ceil(electorate / 2)), Math.ceil(electorate / 2));
+  if ((await resolve(r2)) !== '') {
+    throw new Error('The rejected plant was registered.');
+  }
+  result.push({ ppID: '', rID: r2, title: 'extension (voted down)', capacityW: capacity2, cost: cost2, votes: votes2, outcome: 'rejected' });
+
+  // A carport array approved but pledged only by the prosumers, R$ 200 each: its
+  // crowdfunding fails after the period and every pledge is cancelled.
+  const capacity3 = Math.round(groupW / 5);
+  const cost3 = new BigNumber(capacity3).times(assumptions.costPerWp);
+  const r3 = await propose(members[0], capacity3, cost3);
+  const votes3 = await vote('carport: votes', r3, majority(electorate), 0);
+  const p3 = await resolve(r3);
+  const prosumers = members.filter((member) => member.profile === 'prosumer');
+  await batched('carport: pledges', 'bid', prosumers, (member) =>
+    plants.bid(p3, member.address, new BigNumber(200), { from: member.account }),
+  );
+  await fastForward(options.crowdfundingPeriod + 60);
+  const [failed] = await send('crowdfundingResult (failed)', [plants.crowdfundingResult(p3, { from: founder })]);
+  if (failed.value !== false) {
+    throw new Error('The under-funded plant was funded.');
+  }
+  result.push({ ppID: p3, rID: r3, title: 'carport (under-funded)', capacityW: capacity3, cost: cost3, votes: votes3, outcome: 'failed' });
+
+  // ------------------------------------------------------------ trades
+  const quotas: number[] = [];
+  for (const member of members) {
+    const record = await ledger.member(member.address);
+    quotas.push(record === undefined ? 0 : record.quotaW.toNumber());
+  }
+  const planned_trades = planTrades(members, quotas, assumptions);
+  const offers = await batched('trades: offers', 'offerTrade', planned_trades, (trade) =>
+    ledger.offerTrade(members[trade.from].address, members[trade.to].address, new BigNumber(trade.quotaW), trade.tokens, {
+      from: members[trade.from].account,
+    }),
+  );
+  const trades = planned_trades.map((trade, index) => ({ ...trade, offerID: offers[index].value as string }));
+  await batched('trades: acceptances', 'acceptTrade', trades, (trade) =>
+    ledger.acceptTrade(trade.offerID, members[trade.to].address, { from: members[trade.to].account }),
+  );
+
+  return {
+    members,
+    plans,
+    quotas,
+    trades,
+    plants: result,
+    gas,
+    firstBlock,
+    lastBlock: (await group.chain.getBlockCount()) - 1,
+    transactions,
+    fastForwardSeconds,
+  };
+};
+
+export { expectedQuotas, DAY };
