@@ -75,7 +75,8 @@ export const readGroupEvents = async (
   if (indexStop < indexStart) {
     return { treasury: contracts.ledger.definition.networks[network].address, events };
   }
-  for await (const block of chain.iterBlocks({ indexStart, indexStop })) {
+  // neo-one's block iterator stops before indexStop: ask for one more to include it.
+  for await (const block of chain.iterBlocks({ indexStart, indexStop: indexStop + 1 })) {
     for (const transaction of block.transactions) {
       if (transaction.type !== 'InvocationTransaction' || transaction.invocationData.result.state !== 'HALT') {
         continue;
