@@ -1,0 +1,387 @@
+/** Wallets, the local network and deployment. */
+import { createPrivateKey, wifToPrivateKey } from '@neo-one/client';
+import BigNumber from 'bignumber.js';
+import { DEFAULT_SETTINGS, Settings, deployGroup, fundWithGAS, masterAddress } from '../../chain/group';
+import {
+  DEFAULT_PORT,
+  homeDir,
+  networkStatus,
+  readDeployment,
+  saveDeployment,
+  startNetwork,
+  stopNetwork,
+} from '../../chain/network';
+import { firstLine } from '../../chain/batch';
+import { Command, Option } from '../command';
+import { connectNode, gasBalance, resolveAddress, signer, isDeveloperNode, resolveRPC } from '../context';
+import { OperationError, UsageError } from '../errors';
+import { fields, print, printJSON, table } from '../output';
+import { formatDuration, formatMoney, formatPower, parseCount, parseDuration, parseMoney, parsePower } from '../units';
+import { Profile, askPassword, checkName, createWallet, listWallets, makeProfile, readWallet, unlockWallet } from '../wallets';
+
+const PROFILE_OPTIONS: ReadonlyArray<Option> = [
+  ['name', '--name "FULL NAME"', "the member's full name (kept in the wallet, never on chain)"],
+  ['unit', '--unit NUMBER', 'the consumer-unit number of the utility bill'],
+  ['salt', '--salt TEXT', 'the salt of the profile hash (random when omitted)'],
+];
+
+const profileFrom = (name?: string, unit?: string, salt?: string): Profile | undefined => {
+  if (name === undefined && unit === undefined) {
+    if (salt !== undefined) {
+      throw new UsageError('--salt needs --name and --unit.');
+    }
+
+    return undefined;
+  }
+  if (name === undefined || unit === undefined) {
+    throw new UsageError('A profile needs both --name and --unit.');
+  }
+
+  return makeProfile(name, unit, salt);
+};
+
+const walletJSON = (wallet: ReturnType<typeof readWallet>) => ({
+  name: wallet.name,
+  address: wallet.address,
+  profileHash: wallet.profile?.profileHash,
+  profile: wallet.profile,
+  createdAt: wallet.createdAt,
+});
+
+const showWallet = (wallet: ReturnType<typeof readWallet>, keystore: string): void => {
+  print(
+    fields([
+      ['wallet', wallet.name],
+      ['address', wallet.address],
+      ['profile hash', wallet.profile?.profileHash ?? '(no profile)'],
+      ...(wallet.profile === undefined
+        ? []
+        : ([
+            ['full name', wallet.profile.fullName],
+            ['consumer unit', wallet.profile.consumerUnit],
+            ['salt', wallet.profile.salt],
+          ] as Array<[string, string]>)),
+      ['file', `${keystore}/${wallet.name}.json`],
+    ]),
+  );
+};
+
+export const localCommands: Command[] = [
+  {
+    path: ['wallet', 'create'],
+    args: 'NAME',
+    arity: [1, 1],
+    options: PROFILE_OPTIONS,
+    summary: 'Create a wallet: a new key, stored NEP-2 encrypted, and the plain profile whose hash goes on chain.',
+    examples: ['mtemsm wallet create ana --name "Ana Souza" --unit 1234567'],
+    run: async (ctx, [name]) => {
+      checkName(name);
+      const profile = profileFrom(ctx.opt('name'), ctx.opt('unit'), ctx.opt('salt'));
+      const password = await askPassword(name, true);
+      const wallet = await createWallet(ctx.keystore, name, createPrivateKey(), password, profile);
+      if (ctx.json) {
+        printJSON(walletJSON(wallet));
+      } else {
+        print(`Created wallet "${name}".`);
+        showWallet(wallet, ctx.keystore);
+      }
+    },
+  },
+  {
+    path: ['wallet', 'import'],
+    args: 'NAME',
+    arity: [1, 1],
+    options: [['wif', '--wif WIF', 'the private key in WIF', true], ...PROFILE_OPTIONS],
+    summary: 'Import a key (WIF) into a new wallet, stored NEP-2 encrypted.',
+    examples: ['mtemsm wallet import bob --wif KxDgvEKzgSBPPfuVfw67oPQBSjidEiqTHURKSDL1R7yGaGYAeYnr --name "Bob" --unit 7654321'],
+    run: async (ctx, [name]) => {
+      checkName(name);
+      let privateKey: string;
+      try {
+        privateKey = wifToPrivateKey(ctx.need('wif'));
+      } catch (error) {
+        if (error instanceof UsageError) {
+          throw error;
+        }
+        throw new UsageError('Bad --wif: not a WIF private key.');
+      }
+      const profile = profileFrom(ctx.opt('name'), ctx.opt('unit'), ctx.opt('salt'));
+      const password = await askPassword(name, true);
+      const wallet = await createWallet(ctx.keystore, name, privateKey, password, profile);
+      if (ctx.json) {
+        printJSON(walletJSON(wallet));
+      } else {
+        print(`Imported wallet "${name}".`);
+        showWallet(wallet, ctx.keystore);
+      }
+    },
+  },
+  {
+    path: ['wallet', 'list'],
+    arity: [0, 0],
+    summary: 'List the wallets of the keystore.',
+    examples: ['mtemsm wallet list', 'mtemsm wallet list --keystore ./wallets --json'],
+    run: async (ctx) => {
+      const wallets = listWallets(ctx.keystore);
+      if (ctx.json) {
+        printJSON(wallets.map(walletJSON));
+
+        return;
+      }
+      if (wallets.length === 0) {
+        print(`No wallets in ${ctx.keystore} (create one with "mtemsm wallet create NAME").`);
+
+        return;
+      }
+      print(
+        table(
+          ['NAME', 'ADDRESS', 'PROFILE HASH'],
+          wallets.map((wallet) => [wallet.name, wallet.address, wallet.profile?.profileHash ?? '-']),
+        ),
+      );
+    },
+  },
+  {
+    path: ['wallet', 'show'],
+    args: 'NAME',
+    arity: [1, 1],
+    summary: "Show a wallet's address, profile and profile hash (no password needed).",
+    examples: ['mtemsm wallet show ana'],
+    run: async (ctx, [name]) => {
+      const wallet = readWallet(ctx.keystore, name);
+      if (ctx.json) {
+        printJSON(walletJSON(wallet));
+      } else {
+        showWallet(wallet, ctx.keystore);
+      }
+    },
+  },
+  {
+    path: ['wallet', 'verify'],
+    args: 'NAME',
+    arity: [1, 1],
+    summary: "Check a wallet's password: decrypts the key and checks it matches the address.",
+    examples: ['MTEMSM_PASSWORD=secret mtemsm wallet verify ana'],
+    run: async (ctx, [name]) => {
+      const wallet = readWallet(ctx.keystore, name);
+      await unlockWallet(wallet, await askPassword(name));
+      if (ctx.json) {
+        printJSON({ name, address: wallet.address, unlocked: true });
+      } else {
+        print(`The password opens wallet "${name}" (${wallet.address}).`);
+      }
+    },
+  },
+  // ---------------------------------------------------------------- network
+  {
+    path: ['network', 'start'],
+    arity: [0, 0],
+    options: [
+      ['fresh', '--fresh', 'delete the chain and the saved deployment first'],
+      ['port', '--port N', `the RPC port (default: the last one used, else ${DEFAULT_PORT})`],
+    ],
+    summary: 'Start the local NEO private network in the background (reuses a running one).',
+    examples: ['mtemsm network start', 'mtemsm network start --fresh --port 9050'],
+    run: async (ctx) => {
+      // Without --port, the port this home's network used last time (else the default).
+      const previous = Number(/:(\d+)\/rpc$/.exec((await networkStatus()).rpcURL)?.[1] ?? DEFAULT_PORT);
+      const port = ctx.opt('port') === undefined ? previous : parseCount(ctx.need('port'), 'port');
+      let status;
+      try {
+        status = await startNetwork({ port, fresh: ctx.args.options.fresh === true });
+      } catch (error) {
+        throw new OperationError(firstLine(error));
+      }
+      if (ctx.json) {
+        printJSON(status);
+
+        return;
+      }
+      print(status.reused ? 'The local network is already running.' : 'Started the local network.');
+      print(
+        fields([
+          ['rpc', status.rpcURL],
+          ['pid', String(status.pid)],
+          ['blocks', String(status.blockCount)],
+          ['home', status.home],
+        ]),
+      );
+    },
+  },
+  {
+    path: ['network', 'stop'],
+    arity: [0, 0],
+    summary: 'Stop the local network (its chain is kept for the next start).',
+    examples: ['mtemsm network stop'],
+    run: async (ctx) => {
+      const stopped = await stopNetwork();
+      if (ctx.json) {
+        printJSON({ stopped });
+      } else {
+        print(stopped ? 'Stopped the local network.' : 'The local network was not running.');
+      }
+    },
+  },
+  {
+    path: ['network', 'status'],
+    arity: [0, 0],
+    summary: 'Show whether the local network runs, its RPC URL, blocks and the saved deployment.',
+    examples: ['mtemsm network status --json'],
+    run: async (ctx) => {
+      const status = await networkStatus();
+      const deployment = readDeployment();
+      if (ctx.json) {
+        printJSON({ ...status, deployment });
+
+        return;
+      }
+      print(
+        fields([
+          ['running', status.running ? 'yes' : 'no'],
+          ['rpc', status.rpcURL],
+          ...(status.running
+            ? ([
+                ['pid', String(status.pid)],
+                ['blocks', String(status.blockCount ?? '?')],
+              ] as Array<[string, string]>)
+            : []),
+          ['home', status.home],
+          ['ledger', deployment?.contracts.ledger ?? '(not deployed)'],
+          ...(deployment === undefined
+            ? []
+            : ([
+                ['plants', deployment.contracts.plants],
+                ['referendums', deployment.contracts.referendums],
+                ['founder', deployment.founder ?? '-'],
+              ] as Array<[string, string]>)),
+        ]),
+      );
+    },
+  },
+  {
+    path: ['network', 'fund'],
+    args: 'NAME|ADDRESS',
+    arity: [1, 1],
+    options: [['gas', '--gas N', 'GAS to send (default 500)']],
+    summary: "Send GAS from the local network's master account (results and startOperation cost more than the free 10 GAS).",
+    examples: ['mtemsm network fund ana --gas 100'],
+    run: async (ctx, [who]) => {
+      const to = resolveAddress(ctx, who);
+      const amount = ctx.opt('gas') === undefined ? 500 : parseCount(ctx.need('gas'), '--gas');
+      const { group } = await connectNode(ctx);
+      try {
+        await fundWithGAS(group, await group.master(), [to], amount);
+      } catch (error) {
+        throw new OperationError(`Funding failed: ${firstLine(error)}`);
+      }
+      const balance = await gasBalance(group, to);
+      if (ctx.json) {
+        printJSON({ to, amount: String(amount), balance });
+      } else {
+        print(`Sent ${amount} GAS from the master account ${masterAddress()} to ${who} (${to}): it holds ${balance.toFormat()} GAS.`);
+      }
+    },
+  },
+  {
+    path: ['network', 'advance'],
+    args: 'DURATION',
+    arity: [1, 1],
+    summary: "Move the local network's clock forward (makes a block with the later time): referendums end, time to market passes.",
+    examples: ['mtemsm network advance 30d', 'mtemsm network advance 90s'],
+    run: async (ctx, [duration]) => {
+      const seconds = parseDuration(duration);
+      const rpcURL = await resolveRPC(ctx);
+      if (!(await isDeveloperNode(rpcURL))) {
+        throw new OperationError(`The node at ${rpcURL} cannot move its clock (only a neo-one private network can).`);
+      }
+      const { group } = await connectNode(ctx);
+      await group.developer.fastForwardOffset(seconds.toNumber());
+      const count = await group.chain.getBlockCount();
+      const block = await group.chain.getBlock(count - 1);
+      if (ctx.json) {
+        printJSON({ advanced: seconds, block: block.index, time: block.time });
+      } else {
+        print(`Moved the clock ${formatDuration(seconds)} forward: block ${block.index} at ${new Date(block.time * 1000).toISOString()}.`);
+      }
+    },
+  },
+  // ---------------------------------------------------------------- deploy
+  {
+    path: ['deploy'],
+    arity: [0, 0],
+    options: [
+      ['founder', '--founder NAME', 'the wallet that deploys and alone may found the group', true],
+      ['referendum-period', '--referendum-period D', 'how long a referendum lasts (default 30d)'],
+      ['crowdfunding-period', '--crowdfunding-period D', 'how long a plant funds (default 60d)'],
+      ['min-time-to-market', '--min-time-to-market D', "a plant's shortest time to market (default 30d)"],
+      ['min-bid', '--min-bid R$', 'the smallest pledge (default 100.00)'],
+      ['max-power', '--max-power P', 'the largest plant (default 5MW)'],
+    ],
+    summary:
+      'Compile and deploy the three contracts (about 1,500 GAS; on the local network the founder is funded first) and save the deployment.',
+    examples: [
+      'mtemsm deploy --founder ana',
+      'mtemsm deploy --founder ana --referendum-period 10m --crowdfunding-period 10m --min-time-to-market 1m --min-bid 50 --max-power 100kW',
+    ],
+    run: async (ctx) => {
+      const duration = (option: string, fallback: number): number =>
+        ctx.opt(option) === undefined ? fallback : parseDuration(ctx.need(option), `--${option}`).toNumber();
+      const settings: Settings = {
+        referendumPeriod: duration('referendum-period', DEFAULT_SETTINGS.referendumPeriod),
+        crowdfundingPeriod: duration('crowdfunding-period', DEFAULT_SETTINGS.crowdfundingPeriod),
+        minTimeToMarket: duration('min-time-to-market', DEFAULT_SETTINGS.minTimeToMarket),
+        minBid: ctx.opt('min-bid') === undefined ? DEFAULT_SETTINGS.minBid : parseMoney(ctx.need('min-bid'), '--min-bid').toFixed(),
+        maxPowerW:
+          ctx.opt('max-power') === undefined
+            ? DEFAULT_SETTINGS.maxPowerW
+            : parsePower(ctx.need('max-power'), '--max-power').toNumber(),
+      };
+      if (settings.referendumPeriod <= 0 || new BigNumber(settings.minBid).lte(0) || settings.maxPowerW <= 0) {
+        throw new UsageError('The referendum period, the minimum bid and the maximum power must be positive.');
+      }
+      const { group, local } = await connectNode(ctx);
+      if ((await group.chain.getBlockCount().catch(() => undefined)) === undefined) {
+        throw new OperationError(`No node answers at ${group.rpcURL} (start one with "mtemsm network start").`);
+      }
+      const founder = await signer(ctx, group, 'founder');
+      if (local && (await gasBalance(group, founder.address)).lt(1_600)) {
+        if (!ctx.json) {
+          process.stderr.write(`Funding the founder ${founder.address} with 2,000 GAS from the master account…\n`);
+        }
+        await fundWithGAS(group, await group.master(), [founder.address], 2_000);
+      }
+      if (!ctx.json) {
+        process.stderr.write('Compiling and deploying the three contracts (about 10 s)…\n');
+      }
+      let deployment;
+      try {
+        deployment = await deployGroup(group, founder, settings);
+      } catch (error) {
+        throw new OperationError(firstLine(error));
+      }
+      saveDeployment(deployment);
+      if (ctx.json) {
+        printJSON(deployment);
+
+        return;
+      }
+      print('Deployed MTEMsm.');
+      print(
+        fields([
+          ['rpc', deployment.rpcURL],
+          ['ledger (MTEMsm)', deployment.contracts.ledger],
+          ['plants', deployment.contracts.plants],
+          ['referendums', deployment.contracts.referendums],
+          ['founder', `${ctx.need('founder')} (${founder.address})`],
+          ['referendum period', formatDuration(settings.referendumPeriod)],
+          ['crowdfunding period', formatDuration(settings.crowdfundingPeriod)],
+          ['min time to market', formatDuration(settings.minTimeToMarket)],
+          ['min bid', formatMoney(settings.minBid)],
+          ['max power', formatPower(settings.maxPowerW)],
+          ['saved in', `${homeDir()}/deployment.json`],
+        ]),
+      );
+      print(`Next: the founder founds the group with "mtemsm admission --from ${ctx.need('founder')} --utility NAME".`);
+    },
+  },
+];
