@@ -26,6 +26,9 @@ const option = (args: string[], name: string): string | undefined => {
   return index >= 0 ? args[index + 1] : undefined;
 };
 
+// A neo-one dependency announces "SourceMapConsumer.initialize is a no-op" on stdout.
+console.debug = () => undefined;
+
 const main = async (): Promise<void> => {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
