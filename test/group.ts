@@ -9,7 +9,8 @@
  */
 import { Hash256, TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
-import { createHash } from 'crypto';
+import { plain } from '../src/chain/batch';
+import { profileHash as hashProfile } from '../src/chain/group';
 import { Contracts } from '../src/neo-one/contracts';
 import { withContracts } from '../src/neo-one/test';
 
@@ -35,7 +36,7 @@ export interface Group {
 
 /** SHA-256 of a member's plain profile: what goes on chain instead of personal data. */
 export const profileHash = (fullName: string, consumerUnit = '0000000', salt = 'test salt'): string =>
-  `0x${createHash('sha256').update(`${fullName}|${consumerUnit}|${salt}`).digest('hex')}`;
+  hashProfile(fullName, consumerUnit, salt);
 
 export const big = (value: number | string): BigNumber => new BigNumber(value);
 
@@ -81,19 +82,7 @@ export const send = async (call: Promise<TransactionResult<any>>): Promise<Outco
 };
 
 /** BigNumbers as strings, so events compare with toEqual. */
-export const plain = (value: any): any => {
-  if (BigNumber.isBigNumber(value)) {
-    return value.toString();
-  }
-  if (Array.isArray(value)) {
-    return value.map(plain);
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)]));
-  }
-
-  return value;
-};
+export { plain };
 
 /** Votes `answers` (account → yes/no) on a referendum, one transaction each. */
 export const voteAll = async (

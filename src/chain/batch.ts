@@ -48,7 +48,8 @@ export class GasLog {
   }
 }
 
-const plain = (value: any): any => {
+/** BigNumbers as strings, so receipts' events compare and print plainly. */
+export const plain = (value: any): any => {
   if (BigNumber.isBigNumber(value)) {
     return value.toString();
   }

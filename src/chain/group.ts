@@ -23,6 +23,7 @@ import { common, crypto } from '@neo-one/client-common';
 // The full client: the core one cannot publish contracts.
 import { Client, LocalUserAccountProvider } from '@neo-one/client-full-core';
 import BigNumber from 'bignumber.js';
+import { createHash } from 'crypto';
 import * as path from 'path';
 import { mteMsmABI } from '../neo-one/MTEMsm/abi';
 import { MTEMsmSmartContract } from '../neo-one/MTEMsm/types';
@@ -32,6 +33,13 @@ import { mteMsmReferendumsABI } from '../neo-one/MTEMsmReferendums/abi';
 import { MTEMsmReferendumsSmartContract } from '../neo-one/MTEMsmReferendums/types';
 import { sourceMaps as generatedSourceMaps } from '../neo-one/sourceMaps';
 import { MASTER_PRIVATE_KEY } from './node';
+
+/**
+ * What goes on chain instead of a member's personal data: SHA-256 of
+ * `${fullName}|${consumerUnit}|${salt}`, as `0x` + hex. The member keeps the plain profile.
+ */
+export const profileHash = (fullName: string, consumerUnit: string, salt: string): string =>
+  `0x${createHash('sha256').update(`${fullName}|${consumerUnit}|${salt}`).digest('hex')}`;
 
 /** The network name the client uses for the node a command talks to. */
 export const NETWORK = 'group';

@@ -9,10 +9,11 @@
  *     "createdAt": "…" }
  */
 import { addressToScriptHash, decryptNEP2, encryptNEP2, privateKeyToAddress } from '@neo-one/client';
-import { createHash, randomBytes } from 'crypto';
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { profileHash } from '../chain/group';
 import { OperationError, UsageError } from './errors';
 
 export interface Profile {
@@ -31,9 +32,7 @@ export interface WalletFile {
   readonly createdAt: string;
 }
 
-/** SHA-256 of `${fullName}|${consumerUnit}|${salt}`, as `0x` + hex (the rule of test/group.ts). */
-export const profileHash = (fullName: string, consumerUnit: string, salt: string): string =>
-  `0x${createHash('sha256').update(`${fullName}|${consumerUnit}|${salt}`).digest('hex')}`;
+export { profileHash };
 
 export const makeProfile = (fullName: string, consumerUnit: string, salt?: string): Profile => {
   const theSalt = salt ?? randomBytes(16).toString('hex');

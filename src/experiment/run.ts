@@ -5,9 +5,9 @@
  */
 import { UserAccountID, createPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
-import { createHash, randomBytes } from 'crypto';
+import { randomBytes } from 'crypto';
 import { GasLog, Receipt, inBatches, sendBlock } from '../chain/batch';
-import { Group, fundWithGAS } from '../chain/group';
+import { Group, fundWithGAS, profileHash } from '../chain/group';
 import { Progress, silentProgress } from './progress';
 import {
   Assumptions,
@@ -70,9 +70,6 @@ export interface ExperimentOptions {
   readonly progress?: Progress;
 }
 
-export const profileHashOf = (fullName: string, consumerUnit: string, salt: string): string =>
-  `0x${createHash('sha256').update(`${fullName}|${consumerUnit}|${salt}`).digest('hex')}`;
-
 /** Strict majority of the electorate: the votes that decide a referendum early. */
 const majority = (electorate: number): number => Math.floor(electorate / 2) + 1;
 
@@ -117,7 +114,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
       ...member,
       account,
       address: account.address,
-      profileHash: profileHashOf(`Member ${member.index + 1}`, `UC-${100_000 + member.index}`, randomBytes(8).toString('hex')),
+      profileHash: profileHash(`Member ${member.index + 1}`, `UC-${100_000 + member.index}`, randomBytes(8).toString('hex')),
       cohort: member.index === 0 ? 'founder' : member.index < laterFrom ? 'founding day' : 'later',
     });
   }
