@@ -114,7 +114,7 @@ export const foundWith = async (group: Group, count: number, utility = 'Light'):
 };
 
 /** All members, read page by page. */
-export const allMembers = async (group: Group): Promise<string[]> => {
+export const allMembers = async (group: Pick<Group, 'ledger'>): Promise<string[]> => {
   const members: string[] = [];
   for (let offset = 0; ; offset += 100) {
     const page = await group.ledger.listOfMembers(big(offset), big(100));
@@ -130,7 +130,7 @@ export const allMembers = async (group: Group): Promise<string[]> => {
  * given non-member addresses). Returns nothing; fails the test on a violation.
  */
 export const expectInvariants = async (
-  group: Group,
+  group: Pick<Group, 'ledger' | 'plants' | 'referendums'>,
   options: { readonly referendums?: readonly string[]; readonly outsiders?: readonly string[] } = {},
 ): Promise<void> => {
   const { ledger, plants, referendums } = group;

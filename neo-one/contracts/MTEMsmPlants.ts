@@ -35,8 +35,6 @@ const PLEDGES = 'pledges';
 type PlantRecord = [number, number, string, number, string, number, number, number, number, number];
 // [amount, order]; order of the first pledge breaks ties when leftover watts are assigned.
 type PledgeRecord = [number, number];
-// [funder, quotaW, remainder, order]
-type Share = [Address, number, number, number];
 
 type Plants = MapStorage<string, PlantRecord>;
 type PledgesByPlant = MapStorage<[string, Address], PledgeRecord>;
@@ -207,41 +205,21 @@ const cancelPlant = (
   setPlant(plants, ppID, plant, plant[2], status, 0, 0, plant[8], 0, status);
 };
 
-/**
- * Largest-remainder apportionment of capacityW among a plant's pledges:
- * floor(capacityW * pledge / cost) each, then the leftover watts (fewer than the
- * funders) one each by remainder, descending, then pledge order, ascending.
- */
-const sharesOf = (pledgesByPlant: PledgesByPlant, ppID: string, capacityW: number, cost: number): Share[] => {
-  const shares: Share[] = [];
-  const taken: boolean[] = [];
-  let assigned = 0;
-  for (const [funder, [amount, order]] of pledgesByPlant.at(ppID)) {
-    const product = capacityW * amount;
-    // Integer division of non-negative values: floor.
-    const quotaW = product / cost;
-    assigned += quotaW;
-    shares.push([funder, quotaW, product % cost, order]);
-    taken.push(false);
-  }
-  for (let leftover = capacityW - assigned; leftover > 0; leftover--) {
-    let best = -1;
-    for (let index = 0; index < shares.length; index++) {
-      const [, , remainder, order] = shares[index];
-      if (
-        !taken[index] &&
-        (best < 0 || remainder > shares[best][2] || (remainder === shares[best][2] && order < shares[best][3]))
-      ) {
-        best = index;
-      }
-    }
-    const [funder, quotaW, remainder, order] = shares[best];
-    shares[best] = [funder, quotaW + 1, remainder, order];
-    taken[best] = true;
-  }
+// ---------------------------------------------------------------- Apportionment of a plant's capacity
+//
+// Spec rule (startOperation): quota_i = floor(capacityW * pledge_i / cost) watts, and the
+// leftover watts (fewer than the funders) one each to the funders with the largest
+// remainders, ties to the earlier pledge. NeoVM allows 2,048 stack items per
+// transaction, which arrays of every funder exceed at about 40 funders, so the rule is
+// applied with bounded memory: a funder's remainder and pledge order make one key
+// (unique, larger = served first), the leftover-th largest key is found by sampling
+// passes over storage, and the quota is issued in pages of 20 funders, one page per
+// startOperation call (20 funders measured at about 85 GAS, well inside the stack).
+// The constants below are literals inside the class: module-level code, constants
+// included, runs on every call of the contract and costs every operation gas.
+//   16 keys sampled per selection round (each round excludes them all, so it ends);
+//   2^40 = 1_099_511_627_776 is above any pledge order (orders count pledges from 1).
 
-  return shares;
-};
 
 export class MTEMsmPlants extends SmartContract {
   public readonly properties = {
@@ -256,7 +234,10 @@ export class MTEMsmPlants extends SmartContract {
   private readonly pledgesByMember = MapStorage.for<[Address, string], number>();
   // The MTEMsmReferendums contract under REFERENDUMS, recorded once when it is deployed.
   private readonly partners = MapStorage.for<string, Address>();
-  // Pledges made so far under PLEDGES (the order of the next first pledge). Mutable state
+  // Pledges made so far under PLEDGES (the order of the next first pledge), and for a
+  // plant part-way through startOperation's pages, its threshold key under `${ppID}>`
+  // and the funders issued so far under `${ppID}#` (one map: each storage field
+  // declared costs every call of this contract about 0.07 GAS). Mutable state
   // lives in MapStorage, not in class properties: neo-one 2.x faults a transaction that
   // reads a class property written earlier in the same block by another transaction.
   private readonly counts = MapStorage.for<string, number>();
@@ -327,9 +308,14 @@ export class MTEMsmPlants extends SmartContract {
 
   /**
    * Puts a funded plant in operation and issues its capacity on the ledger as quota
-   * and SEB to the funders (sharesOf): the quotas add up to capacityW exactly, so
-   * invariants 1 and 2 hold. A funder who is no longer a member has its share go to
-   * the treasury, as its holdings did when it was removed (invariant 5).
+   * and SEB to the funders, by the spec's largest-remainder rule (see "Apportionment"
+   * above): the quotas add up to capacityW exactly, so invariants 1 and 2 hold. A
+   * funder who is no longer a member has its share go to the treasury, as its
+   * holdings did when it was removed (invariant 5).
+   *
+   * Each call issues to the next 20 funders. It returns true when the last
+   * page is issued and the plant is operating, false while funders remain: anyone
+   * calls again. Until then the plant stays funded and can no longer be removed.
    */
   public startOperation(ppID: string): boolean {
     const plant = requirePlant(this.plants, ppID);
@@ -340,17 +326,38 @@ export class MTEMsmPlants extends SmartContract {
     if (Blockchain.currentBlockTime < fundedAt + timeToMarket) {
       throw new Error('The plant is still within its time to market.');
     }
-    // One call to the ledger for all funders (it issues in the same order).
+    const issuedSoFar = this.counts.get(`${ppID}#`);
+    const issued = issuedSoFar === undefined ? 0 : issuedSoFar;
+    const stored = this.counts.get(`${ppID}>`);
+    const threshold = stored === undefined ? this.thresholdKey(ppID, capacityW, cost) : stored;
+    // One call to the ledger for this page (it issues in the same order). Pledges no
+    // longer change once funded, so the storage order is the same on every call.
     const funderList: Address[] = [];
     const quotaList: number[] = [];
-    for (const [funder, quotaW] of sharesOf(this.pledgesByPlant, ppID, capacityW, cost)) {
-      funderList.push(funder);
-      quotaList.push(quotaW);
+    let index = 0;
+    for (const [funder, [amount, order]] of this.pledgesByPlant.at(ppID)) {
+      if (index >= issued + 20) {
+        break;
+      }
+      if (index >= issued) {
+        const floor = (capacityW * amount) / cost;
+        funderList.push(funder);
+        quotaList.push(this.keyOf(capacityW, cost, amount, order) >= threshold ? floor + 1 : floor);
+      }
+      index += 1;
     }
     const refusal = ledger().applyIssue(funderList, quotaList);
     if (refusal !== '') {
       throw new Error(refusal);
     }
+    if (issued + funderList.length < funders) {
+      this.counts.set(`${ppID}>`, threshold);
+      this.counts.set(`${ppID}#`, issued + funderList.length);
+
+      return false;
+    }
+    this.counts.delete(`${ppID}>`);
+    this.counts.delete(`${ppID}#`);
     setPlant(
       this.plants,
       ppID,
@@ -413,7 +420,9 @@ export class MTEMsmPlants extends SmartContract {
   /** Removes a plant that does not operate yet, cancelling its pledges. */
   public applyPlantRemoval(ppID: string): string {
     requireCaller(this.partners.get(REFERENDUMS));
-    const refusal = changeRefusal(this.plants.get(ppID), 'removable');
+    const refusal = this.counts.has(`${ppID}#`)
+      ? 'A plant can be removed only before it operates.'
+      : changeRefusal(this.plants.get(ppID), 'removable');
     if (refusal === '') {
       cancelPlant(this.plants, this.pledgesByPlant, this.pledgesByMember, ppID, 'removed');
     }
@@ -501,15 +510,115 @@ export class MTEMsmPlants extends SmartContract {
     return page;
   }
 
-  /** '' for an unknown plant (a scalar read for MTEMsmReferendums). */
+  /**
+   * '' for an unknown plant (a scalar read for MTEMsmReferendums); 'issuing' for a
+   * funded plant part-way through startOperation's pages, which can no longer be removed.
+   */
   @constant
   public plantStatus(ppID: string): string {
     const plant = this.plants.get(ppID);
 
-    return plant === undefined ? '' : plant[4];
+    return plant === undefined ? '' : this.counts.has(`${ppID}#`) ? 'issuing' : plant[4];
   }
 
   // ---------------------------------------------------------------- Internals
+
+  /**
+   * The leftover-th largest key, so that exactly `leftover` funders have a key >= it
+   * (a key above all of them when leftover is 0). Each round samples keys in (lo, hi),
+   * counts the keys at or above each sampled one and narrows the range to between two
+   * neighbouring samples; memory stays at 16 keys whatever the number of funders.
+   */
+  private thresholdKey(ppID: string, capacityW: number, cost: number): number {
+    // rank: position of the wanted key, from the top, among the keys in (lo, hi); the
+    // first pass counts it (the leftover watts: capacityW minus every share's floor).
+    let rank = -1;
+    let lo = 0;
+    let hi = cost * 1_099_511_627_776 + 1_099_511_627_776;
+    while (rank !== 0) {
+      const sample: number[] = [];
+      let inRange = 0;
+      let assigned = 0;
+      for (const [, [amount, order]] of this.pledgesByPlant.at(ppID)) {
+        if (rank < 0) {
+          // Integer division of non-negative values: floor.
+          assigned += (capacityW * amount) / cost;
+        }
+        const key = this.keyOf(capacityW, cost, amount, order);
+        if (key > lo && key < hi) {
+          inRange += 1;
+          if (sample.length < 16) {
+            // Insertion in descending order.
+            let index = sample.length;
+            sample.push(key);
+            while (index > 0 && sample[index - 1] < key) {
+              sample[index] = sample[index - 1];
+              index -= 1;
+            }
+            sample[index] = key;
+          }
+        }
+      }
+      if (rank < 0) {
+        rank = capacityW - assigned;
+        if (rank === 0) {
+          break;
+        }
+      }
+      if (inRange <= sample.length) {
+        return sample[rank - 1];
+      }
+      // atOrAbove[j]: keys in range at or above sample[j], counted into their lowest bucket.
+      const atOrAbove: number[] = [];
+      for (let index = 0; index < sample.length; index++) {
+        atOrAbove.push(0);
+      }
+      for (const [, [amount, order]] of this.pledgesByPlant.at(ppID)) {
+        const key = this.keyOf(capacityW, cost, amount, order);
+        if (key > lo && key < hi) {
+          // Binary search for the first sample <= key (the sample is in descending order).
+          let index = 0;
+          let end = sample.length;
+          while (index < end) {
+            const middle = (index + end) / 2;
+            if (sample[middle] > key) {
+              index = middle + 1;
+            } else {
+              end = middle;
+            }
+          }
+          if (index < sample.length) {
+            atOrAbove[index] += 1;
+          }
+        }
+      }
+      let counted = 0;
+      let upper = hi;
+      let next = -1;
+      for (let index = 0; index < sample.length && next < 0; index++) {
+        if (counted + atOrAbove[index] >= rank) {
+          next = index;
+        } else {
+          counted += atOrAbove[index];
+          upper = sample[index];
+        }
+      }
+      if (next >= 0 && counted + atOrAbove[next] === rank) {
+        return sample[next];
+      }
+      // The wanted key lies strictly between sample[next] (or lo) and upper.
+      lo = next >= 0 ? sample[next] : lo;
+      hi = upper;
+      rank -= counted;
+    }
+
+    return cost * 1_099_511_627_776 + 1_099_511_627_776;
+  }
+
+  /** Remainder first, then the earlier pledge (2^40 is above any order): unique per pledge, always > 0. */
+  private keyOf(capacityW: number, cost: number, amount: number, order: number): number {
+    return ((capacityW * amount) % cost) * 1_099_511_627_776 + (1_099_511_627_776 - order);
+  }
 
   private pledge(ppID: string, address: Address, amount: number): void {
     const counted = this.counts.get(PLEDGES);

@@ -5,7 +5,7 @@
  * made for them (neo-one's `runConsensusNow`), and their receipts are checked: a
  * FAULT stops the run with the contract's message.
  */
-import { TransactionResult } from '@neo-one/client';
+import { TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { Group } from './group';
 
@@ -105,6 +105,44 @@ export const sendBlock = async (
       events: (receipt.events ?? []).map((event: any) => ({ name: event.name, parameters: plain(event.parameters) })),
     };
   });
+};
+
+/** Funders a startOperation call issues to (MTEMsmPlants' ISSUE_PAGE). */
+export const ISSUE_PAGE = 20;
+
+/**
+ * Starts a funded plant's operation: startOperation issues its quota to 20 funders per
+ * call and returns true on the last page, so it is sent once per block until then
+ * (each page costs more than the free 10 GAS: one paid transaction per account and
+ * block). Returns the pages' receipts.
+ */
+export const startOperationPages = async (
+  group: Group,
+  ppID: string,
+  from: UserAccountID,
+  gas?: GasLog,
+  onPage?: (pages: number) => void,
+): Promise<Receipt[]> => {
+  const pages: Receipt[] = [];
+  for (;;) {
+    const [page] = await sendBlock(group, 'startOperation', [group.plants.startOperation(ppID, { from })], gas);
+    pages.push(page);
+    onPage?.(pages.length);
+    if (page.value === true) {
+      return pages;
+    }
+  }
+};
+
+/** Each receipt's transaction position on chain (block, then place in block): the order it ran in. */
+export const chainPositions = async (group: Group, receipts: readonly Receipt[]): Promise<number[]> => {
+  const positions = new Map<string, number>();
+  for (const blockIndex of new Set(receipts.map((receipt) => receipt.blockIndex))) {
+    const block = await group.chain.getBlock(blockIndex);
+    block.transactions.forEach((transaction, index) => positions.set(transaction.hash, blockIndex * 100_000 + index));
+  }
+
+  return receipts.map((receipt) => positions.get(receipt.transaction) as number);
 };
 
 /** Runs `work` over `items` in batches of `size` (one block each), reporting progress. */

@@ -1,4 +1,4 @@
-/* @hash 95a949bb376ccb608ab0590cdf6d5b8c */
+/* @hash a923d2c18ae8a4dab34f374d2d54cff9 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'ALZyMFM6MvWh2ZHJo5yfS2Drqjjf5Uqsxs',
+      address: 'ASGQ514oo6qXdKdudJvqAW3FJujhQe11fk',
     },
   },
   abi: mteMsmPlantsABI,

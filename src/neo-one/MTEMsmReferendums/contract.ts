@@ -1,4 +1,4 @@
-/* @hash e790379ec9f93b07c88d7e34a3724ea8 */
+/* @hash 8f995b697588e2be8a6deefc9f38a6ab */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AJA7Nv7Ez5mwWM2vUB6evq9QTAkV75XSsH',
+      address: 'AX3uGx43ofxsYjGQQniQ8eqk5Y2jp7yEXz',
     },
   },
   abi: mteMsmReferendumsABI,
