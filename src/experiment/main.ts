@@ -17,7 +17,6 @@ import { chartSVG, check, figures, table, writeReport } from './report';
 import { runExperiment } from './run';
 import { ASSUMPTIONS, TABLE_4, planMembers } from './scenario';
 
-const MAX_FUNDERS = 33;
 const LATER_JOINERS = 10;
 
 const option = (args: string[], name: string): string | undefined => {
@@ -58,14 +57,12 @@ const main = async (): Promise<void> => {
     assumptions: ASSUMPTIONS,
     crowdfundingPeriod: DEFAULT_SETTINGS.crowdfundingPeriod,
     laterJoiners: LATER_JOINERS,
-    maxFunders: MAX_FUNDERS,
     progress: json ? undefined : consoleProgress(),
   });
   say('4/4 Checking invariants from the chain events and writing the report');
   const checks = await check(group, result);
   const report = figures(result, checks, ASSUMPTIONS, {
     wallSeconds: (Date.now() - started) / 1_000,
-    maxFunders: MAX_FUNDERS,
     laterJoiners: LATER_JOINERS,
     settings: { ...DEFAULT_SETTINGS, ledger: deployment.contracts.ledger },
   });

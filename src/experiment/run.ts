@@ -6,7 +6,7 @@
 import { UserAccountID, createPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { randomBytes } from 'crypto';
-import { GasLog, Receipt, inBatches, sendBlock } from '../chain/batch';
+import { GasLog, ISSUE_PAGE, Receipt, chainPositions, inBatches, sendBlock, startOperationPages } from '../chain/batch';
 import { Group, fundWithGAS, profileHash } from '../chain/group';
 import { Progress, silentProgress } from './progress';
 import {
@@ -15,7 +15,7 @@ import {
   PlannedTrade,
   PlantPlan,
   expectedQuotas,
-  planPlants,
+  planPlant,
   planTrades,
 } from './scenario';
 
@@ -65,8 +65,6 @@ export interface ExperimentOptions {
   readonly crowdfundingPeriod: number;
   /** How many members join after founding day, voted in by the whole group. */
   readonly laterJoiners: number;
-  /** Most funders per plant (startOperation issues to all of them in one transaction). */
-  readonly maxFunders: number;
   readonly progress?: Progress;
 }
 
@@ -189,35 +187,25 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
   };
   const result: ExperimentPlant[] = [];
 
-  // The towers' plants: sized to their members' consumption, approved, fully pledged, operating.
-  const plans = planPlants(members, assumptions, options.maxFunders);
-  const opened: Array<{ plan: PlantPlan; rID: string; ppID: string; votes: ExperimentPlant['votes'] }> = [];
-  for (const [tower, plan] of plans.entries()) {
-    const proposer = members[plan.funders[0]];
-    const rID = await propose(proposer, plan.capacityW, plan.cost);
-    const votes = await vote(`plant ${tower + 1} of ${plans.length}: votes`, rID, majority(electorate), 0);
-    opened.push({ plan, rID, ppID: await resolve(rID), votes });
-  }
-  const pledges = opened.flatMap(({ plan, ppID }) =>
-    plan.funders.map((index, position) => ({ ppID, member: members[index], amount: plan.pledges[position] })),
+  // The group's plant: sized to its consumption, approved, pledged by every member in
+  // proportion to consumption, funded, and started (its quota is issued in pages).
+  const plan = planPlant(members, assumptions);
+  const rID1 = await propose(members[0], plan.capacityW, plan.cost);
+  const votes1 = await vote('group plant: votes', rID1, majority(electorate), 0);
+  const p1 = await resolve(rID1);
+  const pledges = plan.funders.map((index, position) => ({ member: members[index], amount: plan.pledges[position] }));
+  const bids = await batched('group plant: pledges', 'bid', pledges, ({ member, amount }) =>
+    plants.bid(p1, member.address, amount, { from: member.account }),
   );
-  await batched('pledges', 'bid', pledges, ({ ppID, member, amount }) =>
-    plants.bid(ppID, member.address, amount, { from: member.account }),
-  );
-  await send(
-    'crowdfundingResult',
-    opened.map(({ ppID }) => plants.crowdfundingResult(ppID, { from: founder })),
-  );
+  const plans: PlantPlan[] = [{ ...plan, order: await chainPositions(group, bids) }];
+  await send('crowdfundingResult', [plants.crowdfundingResult(p1, { from: founder })]);
   await fastForward(assumptions.timeToMarket + 60);
-  progress('start of operation', 0, opened.length);
-  for (const [tower, { ppID }] of opened.entries()) {
-    await send('startOperation', [plants.startOperation(ppID, { from: founder })]);
-    progress('start of operation', tower + 1, opened.length);
-  }
-  for (const [tower, { plan, rID, ppID, votes }] of opened.entries()) {
-    result.push({ ppID, rID, title: `tower ${tower + 1} PV plant`, capacityW: plan.capacityW, cost: plan.cost, votes, outcome: 'operating' });
-  }
-  const groupW = plans.reduce((sum, plan) => sum + plan.capacityW, 0);
+  const pageCount = Math.ceil(plan.funders.length / ISSUE_PAGE);
+  progress('start of operation', 0, pageCount);
+  const pages = await startOperationPages(group, p1, founder, gas, (done) => progress('start of operation', done, pageCount));
+  transactions += pages.length;
+  result.push({ ppID: p1, rID: rID1, title: 'group PV plant', capacityW: plan.capacityW, cost: plan.cost, votes: votes1, outcome: 'operating' });
+  const groupW = plan.capacityW;
 
   // An extension half the group's size, voted down.
   const capacity2 = Math.round(groupW / 2);
@@ -229,15 +217,14 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
   }
   result.push({ ppID: '', rID: r2, title: 'extension (voted down)', capacityW: capacity2, cost: cost2, votes: votes2, outcome: 'rejected' });
 
-  // A carport array approved but pledged only by the prosumers, R$ 200 each: its
-  // crowdfunding fails after the period and every pledge is cancelled.
+  // A carport array approved but pledged by every member with only R$ 200 each: its
+  // crowdfunding fails after the period and all 130 pledges are cancelled at once.
   const capacity3 = Math.round(groupW / 5);
   const cost3 = new BigNumber(capacity3).times(assumptions.costPerWp);
   const r3 = await propose(members[0], capacity3, cost3);
   const votes3 = await vote('carport: votes', r3, majority(electorate), 0);
   const p3 = await resolve(r3);
-  const prosumers = members.filter((member) => member.profile === 'prosumer');
-  await batched('carport: pledges', 'bid', prosumers, (member) =>
+  await batched('carport: pledges', 'bid', members, (member) =>
     plants.bid(p3, member.address, new BigNumber(200), { from: member.account }),
   );
   await fastForward(options.crowdfundingPeriod + 60);

@@ -125,6 +125,8 @@ export interface PlantPlan {
   readonly cost: BigNumber;
   /** R$ per member, exact cents, adding up to `cost`. */
   readonly pledges: BigNumber[];
+  /** Once pledged: each pledge's position on chain (the earlier wins a tie of remainders). */
+  readonly order?: number[];
 }
 
 /**
@@ -150,36 +152,27 @@ export const planPlant = (members: readonly PlannedMember[], assumptions: Assump
 };
 
 /**
- * The group's generation as one plant per tower: members are dealt round-robin into
- * the fewest towers of at most `maxFunders` each (so every tower mixes both profiles),
- * and each tower's plant is sized to its members. `maxFunders` is the most funders
- * `startOperation` can issue to in one transaction (README, "Experiment").
- */
-export const planPlants = (
-  members: readonly PlannedMember[],
-  assumptions: Assumptions,
-  maxFunders: number,
-): PlantPlan[] => {
-  const towers = Math.max(1, Math.ceil(members.length / maxFunders));
-
-  return Array.from({ length: towers }, (_, tower) =>
-    planPlant(
-      members.filter((member) => member.index % towers === tower),
-      assumptions,
-    ),
-  );
-};
-
-/**
  * The contract's rule (spec, startOperation): quota_i = floor(capacityW × pledge_i /
  * cost), the leftover watts one each to the largest remainders, ties to the earlier
  * pledge. Used to check the chain's result, not to compute it.
  */
-export const expectedQuotas = (capacityW: number, pledges: readonly BigNumber[]): number[] =>
-  apportion(
+export const expectedQuotas = (
+  capacityW: number,
+  pledges: readonly BigNumber[],
+  order: readonly number[] = pledges.map((_, index) => index),
+): number[] => {
+  const byOrder = pledges.map((_, index) => index).sort((a, b) => order[a] - order[b]);
+  const quotas = apportion(
     BigInt(capacityW),
-    pledges.map((pledge) => BigInt(pledge.times(100).toFixed(0))),
-  ).map(Number);
+    byOrder.map((index) => BigInt(pledges[index].times(100).toFixed(0))),
+  );
+  const expected = new Array<number>(pledges.length);
+  byOrder.forEach((index, position) => {
+    expected[index] = Number(quotas[position]);
+  });
+
+  return expected;
+};
 
 export interface PlannedTrade {
   readonly from: number;

@@ -73,6 +73,35 @@ const signed = async (ctx: Context): Promise<Signed> => {
   return { group, from: await signer(ctx, group), name: ctx.need('from') };
 };
 
+/**
+ * The contract issues a plant's quota to 20 funders per startOperation call and
+ * returns true on the last: send calls until then, one after the other. Reports the
+ * last call, with the total gasCost and every call's events.
+ */
+const startOperation = async (ctx: Context, group: Group, from: UserAccountID, ppID: string): Promise<void> => {
+  const pages: Sent[] = [];
+  for (;;) {
+    const sent = await send(() => group.plants.startOperation(ppID, { from }));
+    pages.push(sent);
+    if (sent.value === true) {
+      break;
+    }
+    if (!ctx.json) {
+      process.stderr.write(`${ppID}: call ${pages.length} issued quota to 20 more funders; sending the next call…\n`);
+    }
+  }
+  const last = pages[pages.length - 1];
+  const total: Sent = {
+    ...last,
+    gasCost: pages.reduce((sum, page) => sum.plus(page.gasCost), new BigNumber(0)),
+    events: pages.flatMap((page) => page.events),
+  };
+  const calls = pages.length === 1 ? '' : ` (${pages.length} calls; gasCost is their total)`;
+  report(ctx, 'startOperation', `${ppID} started operating: its quota and SEB went to its funders${calls}.`, total, {
+    calls: pages.map((page) => ({ block: page.block, transaction: page.transaction, gasCost: page.gasCost })),
+  });
+};
+
 const RESULT_OPTIONS = [FROM];
 
 /** Sends the right result call for a referendum (by its kind) or a plant (by its status). */
@@ -112,8 +141,7 @@ const sendResult = async (ctx: Context, target: string, kinds?: readonly string[
     throw new OperationError(`No plant ${ppID}.`);
   }
   if (plant.status === 'funded') {
-    const sent = await send(() => group.plants.startOperation(ppID, { from }));
-    report(ctx, 'startOperation', `${ppID} started operating: its quota and SEB went to its funders.`, sent);
+    await startOperation(ctx, group, from, ppID);
   } else {
     const sent = await send(() => group.plants.crowdfundingResult(ppID, { from }));
     report(ctx, 'crowdfundingResult', `${ppID}: crowdfunding ${sent.value === true ? 'succeeded (funded)' : 'failed, pledges cancelled'}.`, sent);
@@ -226,8 +254,7 @@ export const operationCommands: Command[] = [
     run: async (ctx, [ppIDText]) => {
       const ppID = id('P', ppIDText);
       const { group, from } = await signed(ctx);
-      const sent = await send(() => group.plants.startOperation(ppID, { from }));
-      report(ctx, 'startOperation', `${ppID} started operating: its quota and SEB went to its funders.`, sent);
+      await startOperation(ctx, group, from, ppID);
     },
   },
   {
