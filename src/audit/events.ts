@@ -55,6 +55,7 @@ export const readGroupEvents = async (
   contracts: GroupContracts,
   network: string,
   options: BlockFilter = {},
+  progress?: (read: number, total: number) => void,
 ): Promise<GroupHistory> => {
   const roleOf = new Map<string, ContractRole>();
   const eventNames = new Map<ContractRole, Set<string>>();
@@ -76,7 +77,16 @@ export const readGroupEvents = async (
     return { treasury: contracts.ledger.definition.networks[network].address, events };
   }
   // neo-one's block iterator stops before indexStop: ask for one more to include it.
+  const total = indexStop - indexStart + 1;
+  let expected = indexStart;
   for await (const block of chain.iterBlocks({ indexStart, indexStop: indexStop + 1 })) {
+    if (block.index !== expected) {
+      throw new Error(`The node gave block ${block.index} where block ${expected} was due: the chain changed during the read.`);
+    }
+    expected += 1;
+    if (progress !== undefined && (expected - indexStart) % 100 === 0) {
+      progress(expected - indexStart, total);
+    }
     for (const transaction of block.transactions) {
       if (transaction.type !== 'InvocationTransaction' || transaction.invocationData.result.state !== 'HALT') {
         continue;
@@ -103,6 +113,11 @@ export const readGroupEvents = async (
       }
     }
   }
+
+  if (expected !== indexStop + 1) {
+    throw new Error(`The chain ended at block ${expected - 1}, before block ${indexStop}: the read is incomplete.`);
+  }
+  progress?.(total, total);
 
   return { treasury: contracts.ledger.definition.networks[network].address, events };
 };

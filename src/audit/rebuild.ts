@@ -177,7 +177,58 @@ export interface Rebuilt {
   readonly state: GroupState;
   /** The first event after which an invariant does not hold, if any. */
   readonly violation: Violation | undefined;
+  /** For each invariant that broke, the first event after which it did not hold. */
+  readonly violations: ReadonlyArray<{ readonly invariant: number; readonly message: string; readonly event: GroupEvent }>;
+  /** Everything needed to go on rebuilding from the next event (see `resume`), JSON-safe. */
+  readonly checkpoint: RebuildCheckpoint;
 }
+
+/**
+ * The rebuild's whole working state after the last event read, as plain JSON
+ * (BigNumbers as {"$big": "…"}, Maps as {"$map": [[key, value], …]}): a daily audit
+ * saves it and rebuilds only the events that came after.
+ */
+export interface RebuildCheckpoint {
+  readonly treasury: string;
+  readonly lastEvent: GroupEvent | undefined;
+  readonly data: unknown;
+}
+
+/** BigNumbers and Maps to plain JSON values, and back (encode, decode). */
+const encode = (value: unknown): unknown => {
+  if (BigNumber.isBigNumber(value)) {
+    return { $big: value.toString() };
+  }
+  if (value instanceof Map) {
+    return { $map: [...value].map(([key, inner]) => [key, encode(inner)]) };
+  }
+  if (Array.isArray(value)) {
+    return value.map(encode);
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, encode(inner)]));
+  }
+
+  return value;
+};
+const decode = (value: unknown): any => {
+  if (Array.isArray(value)) {
+    return value.map(decode);
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.$big === 'string') {
+      return new BigNumber(record.$big);
+    }
+    if (Array.isArray(record.$map)) {
+      return new Map((record.$map as Array<[string, unknown]>).map(([key, inner]) => [key, decode(inner)]));
+    }
+
+    return Object.fromEntries(Object.entries(record).map(([key, inner]) => [key, decode(inner)]));
+  }
+
+  return value;
+};
 
 export class RebuildError extends Error {
   public constructor(public readonly position: number, public readonly event: GroupEvent, message: string) {
@@ -274,23 +325,32 @@ const brokenAfterTransaction = ({
   return broken.sort((left, right) => left.invariant - right.invariant);
 };
 
-/** Rebuilds the group state from its events in emission order. */
-export const rebuild = (events: readonly GroupEvent[], treasury: string): Rebuilt => {
+/**
+ * Rebuilds the group state from its events in emission order: from the group's first
+ * event, or from a checkpoint a previous rebuild returned (`resume`), in which case
+ * `events` are the ones that came after it.
+ */
+export const rebuild = (events: readonly GroupEvent[], treasury: string, resume?: RebuildCheckpoint): Rebuilt => {
+  if (resume !== undefined && resume.treasury !== treasury) {
+    throw new Error(`The checkpoint is of the group whose treasury is ${resume.treasury}, not ${treasury}.`);
+  }
+  const saved = resume === undefined ? undefined : decode(resume.data);
   // Holdings live in `holdings` (a removed member's stay there until they move to the treasury).
-  const members = new Map<string, Mutable<Omit<MemberState, 'quotaW' | 'tokens'>>>();
-  const listOfMembers: string[] = [];
-  const holdings = new Map<string, Holding>([[treasury, { quotaW: ZERO, tokens: ZERO }]]);
-  const plants = new Map<string, Mutable<PlantState>>();
-  const pledges = new Map<string, Map<string, BigNumber>>();
-  const referendums = new Map<string, Mutable<ReferendumState>>();
-  const ballots = new Map<string, Map<string, boolean>>();
-  const offers = new Map<string, Mutable<TradeOfferState>>();
-  const pendingAdmissions = new Map<string, string>();
-  let settings: Settings = {};
-  let totalCapacityW = ZERO;
-  let totalSupply = ZERO;
+  const members: Map<string, Mutable<Omit<MemberState, 'quotaW' | 'tokens'>>> = saved?.members ?? new Map();
+  const listOfMembers: string[] = saved?.listOfMembers ?? [];
+  const holdings: Map<string, Holding> = saved?.holdings ?? new Map([[treasury, { quotaW: ZERO, tokens: ZERO }]]);
+  const plants: Map<string, Mutable<PlantState>> = saved?.plants ?? new Map();
+  const pledges: Map<string, Map<string, BigNumber>> = saved?.pledges ?? new Map();
+  const referendums: Map<string, Mutable<ReferendumState>> = saved?.referendums ?? new Map();
+  const ballots: Map<string, Map<string, boolean>> = saved?.ballots ?? new Map();
+  const offers: Map<string, Mutable<TradeOfferState>> = saved?.offers ?? new Map();
+  const pendingAdmissions: Map<string, string> = saved?.pendingAdmissions ?? new Map();
+  let settings: Settings = saved?.settings ?? {};
+  let totalCapacityW: BigNumber = saved?.totalCapacityW ?? ZERO;
+  let totalSupply: BigNumber = saved?.totalSupply ?? ZERO;
   let violation: Violation | undefined;
-  let lastOpened: { readonly rID: string; readonly transactionHash: string } | undefined;
+  const violations: Array<{ invariant: number; message: string; event: GroupEvent }> = [];
+  let lastOpened: { readonly rID: string; readonly transactionHash: string } | undefined = saved?.lastOpened;
 
   events.forEach((event, position) => {
     const fail = (message: string): never => {
@@ -299,6 +359,11 @@ export const rebuild = (events: readonly GroupEvent[], treasury: string): Rebuil
     const report = (broken: BrokenInvariant[]): void => {
       if (violation === undefined && broken.length > 0) {
         violation = { position, event, broken };
+      }
+      for (const { invariant, message } of broken) {
+        if (!violations.some((first) => first.invariant === invariant)) {
+          violations.push({ invariant, message, event });
+        }
       }
     };
 
@@ -370,8 +435,8 @@ export const rebuild = (events: readonly GroupEvent[], treasury: string): Rebuil
     };
 
     // ---- order: strictly increasing (block, transaction, index)
-    if (position > 0) {
-      const previous = events[position - 1];
+    const previous = position > 0 ? events[position - 1] : resume?.lastEvent;
+    if (previous !== undefined) {
       const order = [
         event.blockIndex - previous.blockIndex,
         event.transactionIndex - previous.transactionIndex,
@@ -631,5 +696,25 @@ export const rebuild = (events: readonly GroupEvent[], treasury: string): Rebuil
       settings,
     },
     violation,
+    violations: violations.sort((left, right) => left.invariant - right.invariant),
+    checkpoint: {
+      treasury,
+      lastEvent: events.length > 0 ? events[events.length - 1] : resume?.lastEvent,
+      data: encode({
+        members,
+        listOfMembers,
+        holdings,
+        plants,
+        pledges,
+        referendums,
+        ballots,
+        offers,
+        pendingAdmissions,
+        settings,
+        totalCapacityW,
+        totalSupply,
+        lastOpened,
+      }),
+    },
   };
 };

@@ -10,13 +10,14 @@
 import { firstLine } from '../chain/batch';
 import { parseArgs } from './args';
 import { Command, Option } from './command';
+import { auditCommands } from './commands/audit';
 import { localCommands } from './commands/local';
 import { operationCommands } from './commands/operations';
 import { readCommands } from './commands/reads';
 import { makeContext } from './context';
 import { UsageError } from './errors';
 
-export const COMMANDS: readonly Command[] = [...localCommands, ...operationCommands, ...readCommands];
+export const COMMANDS: readonly Command[] = [...localCommands, ...operationCommands, ...readCommands, ...auditCommands];
 
 const GLOBAL_OPTIONS: ReadonlyArray<Option> = [
   ['json', '--json', 'plain JSON on stdout (BigNumbers as strings)'],
@@ -33,6 +34,7 @@ const GROUPS: ReadonlyArray<readonly [string, (command: Command) => boolean]> = 
   ['Local network and deployment', (c) => c.path[0] === 'network' || c.path[0] === 'deploy'],
   ['Operations (signed with --from NAME)', (c) => operationCommands.includes(c)],
   ['Reads', (c) => readCommands.includes(c)],
+  ['Audit (for the utility and the regulator)', (c) => auditCommands.includes(c)],
 ];
 
 const usageLine = (command: Command): string =>

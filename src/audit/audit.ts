@@ -1,0 +1,181 @@
+/**
+ * The auditor: reads every event of a deployed MTEMsm group from a node, rebuilds the
+ * group from events alone (src/audit/rebuild.ts), checks invariants 1–5 after every
+ * transaction, and compares the rebuilt state with the contracts' own reads.
+ *
+ * A daily audit resumes from a checkpoint: the rebuild's working state, the next block
+ * to read, the journal rows of every event so far (so the exports are the same as a
+ * full audit's) and the violations already found (a resumed audit never forgets one).
+ */
+import { Group, NETWORK } from '../chain/group';
+import { ChainReader, readGroupEvents } from './events';
+import { GroupEvent, GroupState, RebuildCheckpoint, RebuildError, rebuild } from './rebuild';
+import { compareWithReads } from './compare';
+import { journalRow } from './exports';
+
+export interface AuditViolation {
+  /** 1–5 (spec invariants), or 'events' when the events contradict each other. */
+  readonly invariant: number | 'events';
+  readonly block: number;
+  readonly transaction: string;
+  /** contract.event #index-in-transaction, e.g. `ledger.quotaTransfer #3`. */
+  readonly event: string;
+  readonly message: string;
+}
+
+export interface Checkpoint {
+  readonly version: 1;
+  readonly ledger: string;
+  /** The first block a resumed audit reads. */
+  readonly nextBlock: number;
+  readonly fromBlock: number;
+  readonly events: number;
+  readonly journal: readonly string[];
+  readonly violations: readonly AuditViolation[];
+  readonly rebuild: RebuildCheckpoint;
+}
+
+export interface Verdict {
+  readonly ok: boolean;
+  readonly ledger: string;
+  readonly rpcURL: string;
+  /** First and last block of the whole audit (a resumed one included), and of this read. */
+  readonly fromBlock: number;
+  readonly toBlock: number;
+  readonly readFromBlock: number;
+  /** Events audited in all, and read this time. */
+  readonly events: number;
+  readonly eventsRead: number;
+  readonly members: number;
+  readonly seconds: number;
+  readonly checked: readonly string[];
+  readonly violations: readonly AuditViolation[];
+  /** Differences between the rebuilt state and the contracts' reads. */
+  readonly mismatches: readonly string[];
+}
+
+export interface Audit {
+  readonly verdict: Verdict;
+  readonly state: GroupState;
+  readonly journal: readonly string[];
+  readonly checkpoint: Checkpoint;
+}
+
+export interface AuditOptions {
+  readonly group: Group;
+  /** Without a checkpoint: the first block to read (the group's deployment is at or after it). */
+  readonly fromBlock?: number;
+  readonly checkpoint?: Checkpoint;
+  /** The last block to read (default: the chain's last block). */
+  readonly toBlock?: number;
+  readonly progress?: (read: number, total: number) => void;
+}
+
+const CHECKED = [
+  'invariant 1: SEB of members and treasury == totalSupply == totalCapacityW / 1000, after every transaction',
+  'invariant 2: quota of members and treasury == totalCapacityW, after every transaction',
+  'invariant 3: raised and pledges of every plant against its status, after every transaction',
+  'invariant 4: yes + no <= electorate and one ballot per member, at every ballot',
+  'invariant 5: only members and the treasury hold quota or SEB, after every transaction',
+  'events: in emission order and consistent with each other',
+  "reads: the rebuilt members, treasury, totals, plants, pledges, referendums and trade offers equal the contracts' reads",
+];
+
+const located = (event: GroupEvent, invariant: number | 'events', message: string): AuditViolation => ({
+  invariant,
+  block: event.blockIndex,
+  transaction: event.transactionHash,
+  event: `${event.contract}.${event.name} #${event.index}`,
+  message,
+});
+
+export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, progress }: AuditOptions): Promise<Audit> => {
+  const started = Date.now();
+  if (checkpoint !== undefined && checkpoint.ledger !== group.contracts.ledger) {
+    throw new Error(`The checkpoint is of the group at ${checkpoint.ledger}, not ${group.contracts.ledger}.`);
+  }
+  const readFrom = checkpoint?.nextBlock ?? fromBlock ?? 0;
+  const chainEnd = (await group.chain.getBlockCount()) - 1;
+  if (lastBlock !== undefined && lastBlock > chainEnd) {
+    throw new Error(`The chain ends at block ${chainEnd}, before block ${lastBlock}.`);
+  }
+  const toBlock = lastBlock ?? chainEnd;
+  if (toBlock < readFrom - 1) {
+    throw new Error(`The chain ends at block ${toBlock}, before the checkpoint's block ${readFrom}: is this the same network?`);
+  }
+  const history = await readGroupEvents(
+    group.chain as unknown as ChainReader,
+    { ledger: group.ledger as any, plants: group.plants as any, referendums: group.referendums as any },
+    NETWORK,
+    { indexStart: readFrom, indexStop: toBlock },
+    progress,
+  );
+  const firstAudit = checkpoint === undefined;
+  if (firstAudit && history.events.length > 0 && !isDeployment(history.events[0])) {
+    throw new Error(
+      `Block ${readFrom} is after the group's deployment (its first event is ${history.events[0].contract}.${history.events[0].name}): audit from an earlier block, or resume from a checkpoint.`,
+    );
+  }
+  const violations: AuditViolation[] = [...(checkpoint?.violations ?? [])];
+  const add = (found: AuditViolation): void => {
+    if (!violations.some((known) => known.invariant === found.invariant)) {
+      violations.push(found);
+    }
+  };
+  let rebuilt;
+  try {
+    rebuilt = rebuild(history.events, history.treasury, checkpoint?.rebuild);
+  } catch (error) {
+    if (!(error instanceof RebuildError)) {
+      throw error;
+    }
+    // The contracts cannot emit contradictory events: the verdict fails here, with no state to compare.
+    add(located(error.event, 'events', error.message.replace(/^event \d+ \([^)]*\): /, '')));
+    throw Object.assign(new Error(`The events contradict each other at block ${error.event.blockIndex}: ${error.message}`), {
+      violations,
+    });
+  }
+  for (const { invariant, message, event } of rebuilt.violations) {
+    add(located(event, invariant, message));
+  }
+  const journal = [...(checkpoint?.journal ?? []), ...history.events.map(journalRow)];
+  // Reads give the state now: they are compared only when the audit reaches the last block.
+  const compared = toBlock === chainEnd;
+  const mismatches = compared ? await compareWithReads(group, rebuilt.state) : [];
+  const events = (checkpoint?.events ?? 0) + history.events.length;
+  const auditFrom = checkpoint?.fromBlock ?? readFrom;
+  const sorted = violations.sort((left, right) => String(left.invariant).localeCompare(String(right.invariant)));
+
+  return {
+    verdict: {
+      ok: sorted.length === 0 && mismatches.length === 0,
+      ledger: group.contracts.ledger,
+      rpcURL: group.rpcURL,
+      fromBlock: auditFrom,
+      toBlock,
+      readFromBlock: readFrom,
+      events,
+      eventsRead: history.events.length,
+      members: rebuilt.state.members.size,
+      seconds: (Date.now() - started) / 1_000,
+      checked: compared ? CHECKED : CHECKED.slice(0, -1),
+      violations: sorted,
+      mismatches,
+    },
+    state: rebuilt.state,
+    journal,
+    checkpoint: {
+      version: 1,
+      ledger: group.contracts.ledger,
+      nextBlock: toBlock + 1,
+      fromBlock: auditFrom,
+      events,
+      journal,
+      violations: sorted,
+      rebuild: rebuilt.checkpoint,
+    },
+  };
+};
+
+/** The group's first event: the settings its plants contract emits when deployed (after the ledger's). */
+const isDeployment = (event: GroupEvent): boolean => event.name === 'plantSettings';

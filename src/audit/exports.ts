@@ -1,0 +1,130 @@
+/**
+ * What the auditor writes for the distribution utility and the regulator (README,
+ * "The auditor"): allocation.csv, events.csv, referendums.csv and audit.json.
+ * CSV: comma-separated, one header line, UTF-8, RFC 4180 quoting.
+ */
+import BigNumber from 'bignumber.js';
+import * as fs from 'fs';
+import * as path from 'path';
+import { apportion } from './apportion';
+import type { Audit } from './audit';
+import { GroupEvent, GroupState } from './rebuild';
+
+const cell = (value: unknown): string => {
+  const text = value === undefined || value === null ? '' : String(value);
+
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+const row = (values: readonly unknown[]): string => values.map(cell).join(',');
+
+/** Parameters as JSON with BigNumbers as decimal strings. */
+const parametersJSON = (parameters: Readonly<Record<string, unknown>>): string =>
+  JSON.stringify(parameters, (_key, value) => (BigNumber.isBigNumber(value) ? value.toFixed() : value));
+
+export const JOURNAL_HEADER = row(['block', 'time', 'transaction', 'index', 'contract', 'event', 'parameters']);
+
+/** One events.csv line: block, ISO time (UTC), transaction hash, position in it, contract, event, parameters. */
+export const journalRow = (event: GroupEvent): string =>
+  row([
+    event.blockIndex,
+    new Date(event.blockTime * 1_000).toISOString(),
+    event.transactionHash,
+    event.index,
+    event.contract,
+    event.name,
+    parametersJSON(event.parameters),
+  ]);
+
+export interface AllocationRow {
+  readonly utility: string;
+  readonly address: string;
+  readonly profileHash: string;
+  readonly quotaW: string;
+  /** Share of the group's capacity, % with 6 decimals; the rows add up to exactly 100. */
+  readonly sharePercent: string;
+  readonly seb: string;
+}
+
+/**
+ * Each holder's share of the group's capacity: quotaW / totalCapacityW in units of
+ * 0.000001 %, largest remainders rounded up (ties to the earlier row), so the shares add
+ * up to 100.000000 % exactly, as a utility's apportionment list must. Members by utility,
+ * then address; the treasury (removed members' holdings) last, with utility "treasury".
+ */
+export const allocation = (state: GroupState, treasury: string): AllocationRow[] => {
+  const holders = [...state.members]
+    .map(([address, member]) => ({ utility: member.utility, address, profileHash: member.profileHash, quotaW: member.quotaW, seb: member.tokens }))
+    .sort((left, right) => left.utility.localeCompare(right.utility) || left.address.localeCompare(right.address));
+  holders.push({ utility: 'treasury', address: treasury, profileHash: '', quotaW: state.treasury.quotaW, seb: state.treasury.tokens });
+  const total = state.totalCapacityW;
+  const shares = total.isZero()
+    ? holders.map(() => 0n)
+    : apportion(100_000_000n, holders.map((holder) => BigInt(holder.quotaW.toFixed(0))));
+
+  return holders.map((holder, index) => ({
+    utility: holder.utility,
+    address: holder.address,
+    profileHash: holder.profileHash,
+    quotaW: holder.quotaW.toFixed(0),
+    sharePercent: new BigNumber(shares[index].toString()).div(1_000_000).toFixed(6),
+    seb: holder.seb.toFixed(8),
+  }));
+};
+
+export const referendumRows = (state: GroupState): string[] =>
+  [...state.referendums].map(([rID, referendum]) => {
+    const { proposal } = referendum;
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(proposal)) {
+      const empty = value === undefined || value === '' || (BigNumber.isBigNumber(value) && value.isZero());
+      if (!empty) {
+        values[key] = value;
+      }
+    }
+
+    return row([
+      rID,
+      referendum.kind,
+      referendum.proposer,
+      referendum.subject,
+      new Date(referendum.openedAt * 1_000).toISOString(),
+      new Date(referendum.endsAt.toNumber() * 1_000).toISOString(),
+      referendum.electorate,
+      referendum.yes,
+      referendum.no,
+      referendum.status,
+      parametersJSON(values),
+    ]);
+  });
+
+/** Writes the four exports to `dir` (created if missing); returns their paths. */
+export const writeExports = (dir: string, result: Audit): string[] => {
+  fs.mkdirSync(dir, { recursive: true });
+  const files: Array<[string, string]> = [
+    [
+      'allocation.csv',
+      [
+        row(['utility', 'address', 'profileHash', 'quotaW', 'sharePercent', 'seb']),
+        ...allocation(result.state, result.checkpoint.rebuild.treasury).map((entry) =>
+          row([entry.utility, entry.address, entry.profileHash, entry.quotaW, entry.sharePercent, entry.seb]),
+        ),
+      ].join('\n'),
+    ],
+    ['events.csv', [JOURNAL_HEADER, ...result.journal].join('\n')],
+    [
+      'referendums.csv',
+      [
+        row(['rID', 'kind', 'proposer', 'subject', 'openedAt', 'endsAt', 'electorate', 'yes', 'no', 'outcome', 'proposal']),
+        ...referendumRows(result.state),
+      ].join('\n'),
+    ],
+    ['audit.json', JSON.stringify(result.verdict, undefined, 2)],
+  ];
+
+  return files.map(([name, text]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `${text}\n`);
+
+    return file;
+  });
+};
