@@ -631,6 +631,25 @@ test('rebuild() follows hand-written events and names the first event that break
     ]);
   }
 
+  // The auditor's list: each invariant's first break. SEB given to a non-member breaks 5,
+  // and 1 (the members' and treasury's SEB fall short of the supply) at event 4; the
+  // transfer from that non-member changes neither; a second ballot breaks 4 at event 9.
+  const several = history([
+    ...founding,
+    [seb(FOUNDER, OUTSIDER, '0.5')],
+    [seb(OUTSIDER, ALICE, '0.25')],
+    referendum,
+    ballot(ALICE),
+    ballot(ALICE),
+  ]);
+  expect(
+    rebuild(several, TREASURY).violations.map(({ invariant, event }) => [invariant, several.indexOf(event)]),
+  ).toEqual([
+    [1, 4],
+    [4, 9],
+    [5, 4],
+  ]);
+
   // Events that no chain of these contracts can produce are refused, naming the event.
   const refused: ReadonlyArray<readonly [GroupEvent[], RegExp]> = [
     [history([...founding, [seb(ALICE, FOUNDER, '0.5')]]), /event 4 .*holds less tokens/],
