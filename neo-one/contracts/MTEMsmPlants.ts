@@ -107,8 +107,11 @@ const requireCaller = (expected: Address | undefined): void => {
   }
 };
 
-/** Why a plant cannot change now ('' if it can): it failed or was removed ('live'), or it operates ('removable'). */
-const changeRefusal = (plant: PlantRecord | undefined, change: string): string => {
+/**
+ * Why a plant cannot change now ('' if it can): it failed or was removed ('live'), or
+ * it operates or has begun issuing its quota ('removable').
+ */
+const changeRefusal = (plant: PlantRecord | undefined, change: string, issuing: boolean): string => {
   if (plant === undefined) {
     return 'Unknown power plant.';
   }
@@ -116,7 +119,7 @@ const changeRefusal = (plant: PlantRecord | undefined, change: string): string =
   if (change === 'live' && (status === 'failed' || status === 'removed')) {
     return 'The plant has failed or was removed.';
   }
-  if (change === 'removable' && status !== 'funding' && status !== 'funded') {
+  if (change === 'removable' && (issuing || (status !== 'funding' && status !== 'funded'))) {
     return 'A plant can be removed only before it operates.';
   }
 
@@ -406,7 +409,7 @@ export class MTEMsmPlants extends SmartContract {
   public applyPlantUtility(ppID: string, utility: string): string {
     requireCaller(this.partners.get(REFERENDUMS));
     const plant = this.plants.get(ppID);
-    const refusal = changeRefusal(plant, 'live');
+    const refusal = changeRefusal(plant, 'live', false);
     if (refusal !== '') {
       return refusal;
     }
@@ -420,9 +423,7 @@ export class MTEMsmPlants extends SmartContract {
   /** Removes a plant that does not operate yet, cancelling its pledges. */
   public applyPlantRemoval(ppID: string): string {
     requireCaller(this.partners.get(REFERENDUMS));
-    const refusal = this.counts.has(`${ppID}#`)
-      ? 'A plant can be removed only before it operates.'
-      : changeRefusal(this.plants.get(ppID), 'removable');
+    const refusal = changeRefusal(this.plants.get(ppID), 'removable', this.counts.has(`${ppID}#`));
     if (refusal === '') {
       cancelPlant(this.plants, this.pledgesByPlant, this.pledgesByMember, ppID, 'removed');
     }

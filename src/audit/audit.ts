@@ -48,6 +48,8 @@ export interface Verdict {
   readonly eventsRead: number;
   readonly members: number;
   readonly seconds: number;
+  /** Where the seconds went: reading the blocks, rebuilding, comparing with the reads. */
+  readonly phases: { readonly readSeconds: number; readonly rebuildSeconds: number; readonly compareSeconds: number };
   readonly checked: readonly string[];
   readonly violations: readonly AuditViolation[];
   /** Differences between the rebuilt state and the contracts' reads. */
@@ -110,6 +112,7 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
     { indexStart: readFrom, indexStop: toBlock },
     progress,
   );
+  const read = Date.now();
   const firstAudit = checkpoint === undefined;
   if (firstAudit && history.events.length > 0 && !isDeployment(history.events[0])) {
     throw new Error(
@@ -139,9 +142,11 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
     add(located(event, invariant, message));
   }
   const journal = [...(checkpoint?.journal ?? []), ...history.events.map(journalRow)];
+  const rebuiltAt = Date.now();
   // Reads give the state now: they are compared only when the audit reaches the last block.
   const compared = toBlock === chainEnd;
   const mismatches = compared ? await compareWithReads(group, rebuilt.state) : [];
+  const compareEnd = Date.now();
   const events = (checkpoint?.events ?? 0) + history.events.length;
   const auditFrom = checkpoint?.fromBlock ?? readFrom;
   const sorted = violations.sort((left, right) => String(left.invariant).localeCompare(String(right.invariant)));
@@ -158,6 +163,11 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
       eventsRead: history.events.length,
       members: rebuilt.state.members.size,
       seconds: (Date.now() - started) / 1_000,
+      phases: {
+        readSeconds: (read - started) / 1_000,
+        rebuildSeconds: (rebuiltAt - read) / 1_000,
+        compareSeconds: (compareEnd - rebuiltAt) / 1_000,
+      },
       checked: compared ? CHECKED : CHECKED.slice(0, -1),
       violations: sorted,
       mismatches,

@@ -1,4 +1,4 @@
-/* @hash a923d2c18ae8a4dab34f374d2d54cff9 */
+/* @hash 81680436f52cc4f74136ac7b7bf2c6c4 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'ASGQ514oo6qXdKdudJvqAW3FJujhQe11fk',
+      address: 'ARmGbFn9Zj3FiAoYnyWNyLPCbX3yAyGPFV',
     },
   },
   abi: mteMsmPlantsABI,

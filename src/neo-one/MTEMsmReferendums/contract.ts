@@ -1,4 +1,4 @@
-/* @hash 8f995b697588e2be8a6deefc9f38a6ab */
+/* @hash 2545c88d1756faaab683b7d8cb683f38 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AX3uGx43ofxsYjGQQniQ8eqk5Y2jp7yEXz',
+      address: 'AG42P642raaWewfdtEUe6nDjARkPYVQWST',
     },
   },
   abi: mteMsmReferendumsABI,
