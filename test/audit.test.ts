@@ -15,12 +15,8 @@ import { sendBlock } from '../src/chain/batch';
 import { DEFAULT_SETTINGS, Group, connect, deployGroup } from '../src/chain/group';
 import { RunningNode, startNode } from '../src/chain/node';
 import { ExperimentResult, runExperiment } from '../src/experiment/run';
-import { ASSUMPTIONS, ProfileSpec, planMembers } from '../src/experiment/scenario';
+import { ASSUMPTIONS, SMALL_GROUP, planMembers } from '../src/experiment/scenario';
 
-const SMALL: readonly ProfileSpec[] = [
-  { profile: 'prosumer', units: 2, averageKWh: 360 },
-  { profile: 'consumer', units: 4, averageKWh: 1125 },
-];
 
 let node: RunningNode;
 let group: Group;
@@ -74,7 +70,7 @@ beforeAll(async () => {
   result = await runExperiment({
     group,
     founder,
-    planned: planMembers(SMALL, ASSUMPTIONS),
+    planned: planMembers(SMALL_GROUP, ASSUMPTIONS),
     assumptions: ASSUMPTIONS,
     crowdfundingPeriod: DEFAULT_SETTINGS.crowdfundingPeriod,
     laterJoiners: 1,

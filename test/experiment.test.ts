@@ -7,12 +7,8 @@ import { DEFAULT_SETTINGS, Group, connect, deployGroup } from '../src/chain/grou
 import { RunningNode, startNode } from '../src/chain/node';
 import { Checks, ReportJSON, check, figures } from '../src/experiment/report';
 import { ExperimentResult, runExperiment } from '../src/experiment/run';
-import { ASSUMPTIONS, ProfileSpec, apportion, planMembers, planTrades } from '../src/experiment/scenario';
+import { ASSUMPTIONS, SMALL_GROUP, apportion, planMembers, planTrades } from '../src/experiment/scenario';
 
-const SMALL: readonly ProfileSpec[] = [
-  { profile: 'prosumer', units: 2, averageKWh: 360 },
-  { profile: 'consumer', units: 4, averageKWh: 1125 },
-];
 
 let node: RunningNode;
 let group: Group;
@@ -28,7 +24,7 @@ beforeAll(async () => {
   result = await runExperiment({
     group,
     founder: await group.master(),
-    planned: planMembers(SMALL, ASSUMPTIONS),
+    planned: planMembers(SMALL_GROUP, ASSUMPTIONS),
     assumptions: ASSUMPTIONS,
     crowdfundingPeriod: DEFAULT_SETTINGS.crowdfundingPeriod,
     laterJoiners: 1,
@@ -48,7 +44,7 @@ test('apportioning conserves the total and gives leftovers to the largest remain
 });
 
 test('the small group plans exact totals: Table 4 consumption and pledges adding up to each cost', () => {
-  const members = planMembers(SMALL, ASSUMPTIONS);
+  const members = planMembers(SMALL_GROUP, ASSUMPTIONS);
   expect(members.filter((member) => member.profile === 'prosumer').reduce((sum, m) => sum + m.averageKWh, 0)).toBe(720);
   expect(members.filter((member) => member.profile === 'consumer').reduce((sum, m) => sum + m.averageKWh, 0)).toBe(4500);
   for (const plan of result.plans) {

@@ -677,44 +677,34 @@ export const rebuild = (events: readonly GroupEvent[], treasury: string, resume?
 
   const holdingOf = (address: string): Holding => holdings.get(address) ?? { quotaW: ZERO, tokens: ZERO };
   const treasuryHolding = holdingOf(treasury);
+  // What the state read and the checkpoint have in common.
+  const shared = {
+    listOfMembers,
+    totalCapacityW,
+    totalSupply,
+    plants,
+    pledges,
+    referendums,
+    ballots,
+    offers,
+    pendingAdmissions,
+    settings,
+  };
 
   return {
     state: {
+      ...shared,
       members: new Map(
         [...members].map(([address, member]) => [address, { ...member, ...holdingOf(address) }] as const),
       ),
-      listOfMembers,
       treasury: { quotaW: treasuryHolding.quotaW, tokens: treasuryHolding.tokens },
-      totalCapacityW,
-      totalSupply,
-      plants,
-      pledges,
-      referendums,
-      ballots,
-      offers,
-      pendingAdmissions,
-      settings,
     },
     violation,
     violations: violations.sort((left, right) => left.invariant - right.invariant),
     checkpoint: {
       treasury,
       lastEvent: events.length > 0 ? events[events.length - 1] : resume?.lastEvent,
-      data: encode({
-        members,
-        listOfMembers,
-        holdings,
-        plants,
-        pledges,
-        referendums,
-        ballots,
-        offers,
-        pendingAdmissions,
-        settings,
-        totalCapacityW,
-        totalSupply,
-        lastOpened,
-      }),
+      data: encode({ ...shared, members, holdings, lastOpened }),
     },
   };
 };

@@ -38,6 +38,12 @@ export interface Assumptions {
   readonly seed: number;
 }
 
+/** Table 4's two profiles at 6 members (2 prosumers, 4 consumers): the tests' small group. */
+export const SMALL_GROUP: readonly ProfileSpec[] = [
+  { profile: 'prosumer', units: 2, averageKWh: 360 },
+  { profile: 'consumer', units: 4, averageKWh: 1125 },
+];
+
 export const TABLE_4: readonly ProfileSpec[] = [
   { profile: 'prosumer', units: 50, averageKWh: 360 },
   { profile: 'consumer', units: 80, averageKWh: 1125 },
