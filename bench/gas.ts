@@ -29,14 +29,12 @@ import { GasLog, Receipt, sendBlock } from '../src/chain/batch';
 import {
   CompiledContract,
   compileGroup,
-  connect,
   DEFAULT_SETTINGS,
-  deployGroup,
   fundWithGAS,
   Group,
   NETWORK,
 } from '../src/chain/group';
-import { startNode } from '../src/chain/node';
+import { startGroupNode } from '../src/chain/inMemory';
 
 /** The group sizes (BENCH_SIZES=10,130 by default; at least 6: five members besides the founder act). */
 const SIZES = (process.env.BENCH_SIZES ?? '10,130').split(',').map(Number);
@@ -277,12 +275,9 @@ const runSize = async (size: number, compiled: CompiledContract[], baseline: Com
   const sizeStarted = Date.now();
   const port = 20_000 + Math.floor(Math.random() * 30_000);
   progress(`N=${size}: starting an in-memory node on port ${port}`);
-  const node = await startNode({ port });
+  const { node, group } = await startGroupNode(port, compiled);
   try {
-    const setup = connect({ rpcURL: node.rpcURL });
-    const deployment = await deployGroup(setup, await setup.master(), DEFAULT_SETTINGS, compiled);
     progress(`N=${size}: contracts deployed`);
-    const group = connect({ rpcURL: node.rpcURL, contracts: deployment.contracts });
     const { ledger, plants, referendums } = group;
     const founder = await group.master();
 

@@ -12,8 +12,9 @@ import * as path from 'path';
 import { Audit, audit } from '../src/audit/audit';
 import { writeExports } from '../src/audit/exports';
 import { sendBlock } from '../src/chain/batch';
-import { DEFAULT_SETTINGS, Group, connect, deployGroup } from '../src/chain/group';
-import { RunningNode, startNode } from '../src/chain/node';
+import { DEFAULT_SETTINGS, Group } from '../src/chain/group';
+import { startGroupNode } from '../src/chain/inMemory';
+import { RunningNode } from '../src/chain/node';
 import { ExperimentResult, runExperiment } from '../src/experiment/run';
 import { ASSUMPTIONS, SMALL_GROUP, planMembers } from '../src/experiment/scenario';
 
@@ -62,10 +63,7 @@ const mtemsm = async (args: readonly string[]): Promise<{ code: number; stdout: 
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-audit-'));
-  node = await startNode({ port: 20_000 + Math.floor(Math.random() * 20_000) });
-  const deployer = connect({ rpcURL: node.rpcURL });
-  const deployment = await deployGroup(deployer, await deployer.master(), DEFAULT_SETTINGS);
-  group = connect({ rpcURL: node.rpcURL, contracts: deployment.contracts });
+  ({ node, group } = await startGroupNode());
   const founder = await group.master();
   result = await runExperiment({
     group,

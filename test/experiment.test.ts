@@ -3,8 +3,9 @@
  * node: the report's figures must equal what the contracts say.
  */
 import BigNumber from 'bignumber.js';
-import { DEFAULT_SETTINGS, Group, connect, deployGroup } from '../src/chain/group';
-import { RunningNode, startNode } from '../src/chain/node';
+import { DEFAULT_SETTINGS, Group } from '../src/chain/group';
+import { startGroupNode } from '../src/chain/inMemory';
+import { RunningNode } from '../src/chain/node';
 import { Checks, ReportJSON, check, figures } from '../src/experiment/report';
 import { ExperimentResult, runExperiment } from '../src/experiment/run';
 import { ASSUMPTIONS, SMALL_GROUP, apportion, planMembers, planTrades } from '../src/experiment/scenario';
@@ -17,10 +18,7 @@ let checks: Checks;
 let report: ReportJSON;
 
 beforeAll(async () => {
-  node = await startNode({ port: 20_000 + Math.floor(Math.random() * 20_000) });
-  const deployer = connect({ rpcURL: node.rpcURL });
-  const deployment = await deployGroup(deployer, await deployer.master(), DEFAULT_SETTINGS);
-  group = connect({ rpcURL: node.rpcURL, contracts: deployment.contracts });
+  ({ node, group } = await startGroupNode());
   result = await runExperiment({
     group,
     founder: await group.master(),

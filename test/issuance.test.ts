@@ -7,8 +7,9 @@
 import { UserAccountID, createPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { Receipt, chainPositions, sendBlock, startOperationPages } from '../src/chain/batch';
-import { DEFAULT_SETTINGS, Group, connect, deployGroup, fundWithGAS, profileHash } from '../src/chain/group';
-import { RunningNode, startNode } from '../src/chain/node';
+import { DEFAULT_SETTINGS, Group, fundWithGAS, profileHash } from '../src/chain/group';
+import { startGroupNode } from '../src/chain/inMemory';
+import { RunningNode } from '../src/chain/node';
 import { expectedQuotas } from '../src/experiment/scenario';
 import { expectInvariants } from './group';
 
@@ -58,10 +59,7 @@ const fundedPlant = async (capacityW: number, pledges: readonly BigNumber[]): Pr
 };
 
 beforeAll(async () => {
-  node = await startNode({ port: 20_000 + Math.floor(Math.random() * 20_000) });
-  const deployer = connect({ rpcURL: node.rpcURL });
-  const deployment = await deployGroup(deployer, await deployer.master(), DEFAULT_SETTINGS);
-  group = connect({ rpcURL: node.rpcURL, contracts: deployment.contracts });
+  ({ node, group } = await startGroupNode());
   const founder = await group.master();
   members = [founder];
   for (let index = 1; index < MEMBERS; index++) {

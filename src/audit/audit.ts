@@ -7,15 +7,15 @@
  * to read, the journal rows of every event so far (so the exports are the same as a
  * full audit's) and the violations already found (a resumed audit never forgets one).
  */
-import { Group, NETWORK } from '../chain/group';
-import { ChainReader, readGroupEvents } from './events';
+import { Group } from '../chain/group';
+import { readGroupHistory } from './events';
 import { GroupEvent, GroupState, RebuildCheckpoint, RebuildError, rebuild } from './rebuild';
 import { compareWithReads } from './compare';
 import { journalRow } from './exports';
 
 export interface AuditViolation {
-  /** 1–5 (spec invariants), or 'events' when the events contradict each other. */
-  readonly invariant: number | 'events';
+  /** The spec's invariant, 1–5. (Events that contradict each other end the audit with an error instead.) */
+  readonly invariant: number;
   readonly block: number;
   readonly transaction: string;
   /** contract.event #index-in-transaction, e.g. `ledger.quotaTransfer #3`. */
@@ -50,7 +50,8 @@ export interface Verdict {
   readonly seconds: number;
   /** Where the seconds went: reading the blocks, rebuilding, comparing with the reads. */
   readonly phases: { readonly readSeconds: number; readonly rebuildSeconds: number; readonly compareSeconds: number };
-  readonly checked: readonly string[];
+  /** What was checked, and whether it holds. */
+  readonly checked: ReadonlyArray<{ readonly check: string; readonly holds: boolean }>;
   readonly violations: readonly AuditViolation[];
   /** Differences between the rebuilt state and the contracts' reads. */
   readonly mismatches: readonly string[];
@@ -73,17 +74,19 @@ export interface AuditOptions {
   readonly progress?: (read: number, total: number) => void;
 }
 
-const CHECKED = [
-  'invariant 1: SEB of members and treasury == totalSupply == totalCapacityW / 1000, after every transaction',
-  'invariant 2: quota of members and treasury == totalCapacityW, after every transaction',
-  'invariant 3: raised and pledges of every plant against its status, after every transaction',
-  'invariant 4: yes + no <= electorate and one ballot per member, at every ballot',
-  'invariant 5: only members and the treasury hold quota or SEB, after every transaction',
-  'events: in emission order and consistent with each other',
-  "reads: the rebuilt members, treasury, totals, plants, pledges, referendums and trade offers equal the contracts' reads",
+/** The invariants checked from the events, by number (spec 1–5). */
+const INVARIANTS: ReadonlyArray<readonly [number, string]> = [
+  [1, 'invariant 1: SEB of members and treasury == totalSupply == totalCapacityW / 1000, after every transaction'],
+  [2, 'invariant 2: quota of members and treasury == totalCapacityW, after every transaction'],
+  [3, 'invariant 3: raised and pledges of every plant against its status, after every transaction'],
+  [4, 'invariant 4: yes + no <= electorate and one ballot per member, at every ballot'],
+  [5, 'invariant 5: only members and the treasury hold quota or SEB, after every transaction'],
 ];
+const EVENTS_CHECK = 'events: in emission order and consistent with each other';
+const READS_CHECK =
+  "reads: the rebuilt members, treasury, totals, plants, pledges, referendums and trade offers equal the contracts' reads";
 
-const located = (event: GroupEvent, invariant: number | 'events', message: string): AuditViolation => ({
+const located = (event: GroupEvent, invariant: number, message: string): AuditViolation => ({
   invariant,
   block: event.blockIndex,
   transaction: event.transactionHash,
@@ -93,8 +96,8 @@ const located = (event: GroupEvent, invariant: number | 'events', message: strin
 
 export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, progress }: AuditOptions): Promise<Audit> => {
   const started = Date.now();
-  if (checkpoint !== undefined && checkpoint.ledger !== group.contracts.ledger) {
-    throw new Error(`The checkpoint is of the group at ${checkpoint.ledger}, not ${group.contracts.ledger}.`);
+  if (checkpoint !== undefined && (checkpoint.version !== 1 || checkpoint.ledger !== group.contracts.ledger)) {
+    throw new Error(`The checkpoint is not one of the group at ${group.contracts.ledger}.`);
   }
   const readFrom = checkpoint?.nextBlock ?? fromBlock ?? 0;
   const chainEnd = (await group.chain.getBlockCount()) - 1;
@@ -105,13 +108,7 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
   if (toBlock < readFrom - 1) {
     throw new Error(`The chain ends at block ${toBlock}, before the checkpoint's block ${readFrom}: is this the same network?`);
   }
-  const history = await readGroupEvents(
-    group.chain as unknown as ChainReader,
-    { ledger: group.ledger as any, plants: group.plants as any, referendums: group.referendums as any },
-    NETWORK,
-    { indexStart: readFrom, indexStop: toBlock },
-    progress,
-  );
+  const history = await readGroupHistory(group, { indexStart: readFrom, indexStop: toBlock }, progress);
   const read = Date.now();
   const firstAudit = checkpoint === undefined;
   if (firstAudit && history.events.length > 0 && !isDeployment(history.events[0])) {
@@ -119,27 +116,21 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
       `Block ${readFrom} is after the group's deployment (its first event is ${history.events[0].contract}.${history.events[0].name}): audit from an earlier block, or resume from a checkpoint.`,
     );
   }
-  const violations: AuditViolation[] = [...(checkpoint?.violations ?? [])];
-  const add = (found: AuditViolation): void => {
-    if (!violations.some((known) => known.invariant === found.invariant)) {
-      violations.push(found);
-    }
-  };
   let rebuilt;
   try {
     rebuilt = rebuild(history.events, history.treasury, checkpoint?.rebuild);
   } catch (error) {
-    if (!(error instanceof RebuildError)) {
-      throw error;
-    }
-    // The contracts cannot emit contradictory events: the verdict fails here, with no state to compare.
-    add(located(error.event, 'events', error.message.replace(/^event \d+ \([^)]*\): /, '')));
-    throw Object.assign(new Error(`The events contradict each other at block ${error.event.blockIndex}: ${error.message}`), {
-      violations,
-    });
+    // The contracts cannot emit contradictory events: no state is left to give a verdict on.
+    throw error instanceof RebuildError
+      ? new Error(`The events contradict each other at block ${error.event.blockIndex}: ${error.message}`)
+      : error;
   }
+  // A violation found by an earlier (checkpointed) audit stays the first of its invariant.
+  const violations: AuditViolation[] = [...(checkpoint?.violations ?? [])];
   for (const { invariant, message, event } of rebuilt.violations) {
-    add(located(event, invariant, message));
+    if (!violations.some((known) => known.invariant === invariant)) {
+      violations.push(located(event, invariant, message));
+    }
   }
   const journal = [...(checkpoint?.journal ?? []), ...history.events.map(journalRow)];
   const rebuiltAt = Date.now();
@@ -149,7 +140,7 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
   const compareEnd = Date.now();
   const events = (checkpoint?.events ?? 0) + history.events.length;
   const auditFrom = checkpoint?.fromBlock ?? readFrom;
-  const sorted = violations.sort((left, right) => String(left.invariant).localeCompare(String(right.invariant)));
+  const sorted = violations.sort((left, right) => left.invariant - right.invariant);
 
   return {
     verdict: {
@@ -168,7 +159,11 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
         rebuildSeconds: (rebuiltAt - read) / 1_000,
         compareSeconds: (compareEnd - rebuiltAt) / 1_000,
       },
-      checked: compared ? CHECKED : CHECKED.slice(0, -1),
+      checked: [
+        ...INVARIANTS.map(([invariant, check]) => ({ check, holds: !sorted.some((found) => found.invariant === invariant) })),
+        { check: EVENTS_CHECK, holds: true },
+        ...(compared ? [{ check: READS_CHECK, holds: mismatches.length === 0 }] : []),
+      ],
       violations: sorted,
       mismatches,
     },

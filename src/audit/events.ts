@@ -25,6 +25,8 @@
  * `error`, `console.log`) and logs are not events of the group and are left out.
  */
 import type { Block, BlockFilter, Event, Log, RawAction, SmartContractDefinition } from '@neo-one/client';
+import type { Group } from '../chain/group';
+import { NETWORK } from '../chain/group';
 import type { ContractRole, GroupEvent } from './rebuild';
 
 /** A deployed contract as the generated neo-one client gives it. */
@@ -121,3 +123,17 @@ export const readGroupEvents = async (
 
   return { treasury: contracts.ledger.definition.networks[network].address, events };
 };
+
+/** readGroupEvents on a group connected with src/chain/group.ts (its three contracts, its network). */
+export const readGroupHistory = async (
+  group: Group,
+  options: BlockFilter = {},
+  progress?: (read: number, total: number) => void,
+): Promise<GroupHistory> =>
+  readGroupEvents(
+    group.chain as unknown as ChainReader,
+    { ledger: group.ledger as any, plants: group.plants as any, referendums: group.referendums as any },
+    NETWORK,
+    options,
+    progress,
+  );

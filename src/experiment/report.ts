@@ -5,9 +5,9 @@
 import BigNumber from 'bignumber.js';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ChainReader, readGroupEvents } from '../audit/events';
+import { readGroupHistory } from '../audit/events';
 import { rebuild } from '../audit/rebuild';
-import { Group, NETWORK } from '../chain/group';
+import { Group } from '../chain/group';
 import { ExperimentResult } from './run';
 import { Assumptions, Profile, expectedQuotas } from './scenario';
 
@@ -23,11 +23,7 @@ export interface Checks {
 /** Reads every member back, replays the chain's events and compares them with the plan. */
 export const check = async (group: Group, result: ExperimentResult): Promise<Checks> => {
   const mismatches: string[] = [];
-  const history = await readGroupEvents(
-    group.chain as unknown as ChainReader,
-    { ledger: group.ledger as any, plants: group.plants as any, referendums: group.referendums as any },
-    NETWORK,
-  );
+  const history = await readGroupHistory(group);
   const rebuilt = rebuild(history.events, group.contracts.ledger);
   const violation =
     rebuilt.violation === undefined
