@@ -218,7 +218,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
   result.push({ ppID: '', rID: r2, title: 'extension (voted down)', capacityW: capacity2, cost: cost2, votes: votes2, outcome: 'rejected' });
 
   // A carport array approved but pledged by every member with only R$ 200 each: its
-  // crowdfunding fails after the period and all 130 pledges are cancelled at once.
+  // crowdfunding fails after the period and every pledge is cancelled at once.
   const capacity3 = Math.round(groupW / 5);
   const cost3 = new BigNumber(capacity3).times(assumptions.costPerWp);
   const r3 = await propose(members[0], capacity3, cost3);

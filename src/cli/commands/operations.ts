@@ -2,6 +2,7 @@
 import { UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { Group } from '../../chain/group';
+import { ISSUE_PAGE } from '../../chain/batch';
 import { Command, FROM } from '../command';
 import { Context, Sent, connectGroup, resolveAddress, send, signer, walletNames } from '../context';
 import { OperationError, UsageError } from '../errors';
@@ -87,7 +88,7 @@ const startOperation = async (ctx: Context, group: Group, from: UserAccountID, p
       break;
     }
     if (!ctx.json) {
-      process.stderr.write(`${ppID}: call ${pages.length} issued quota to 20 more funders; sending the next call…\n`);
+      process.stderr.write(`${ppID}: call ${pages.length} issued quota to ${ISSUE_PAGE} more funders; sending the next call…\n`);
     }
   }
   const last = pages[pages.length - 1];
