@@ -54,30 +54,27 @@ const PER_BLOCK = 40;
 const ROOT = path.resolve(__dirname, '..');
 const REPORTS = path.join(ROOT, 'reports');
 
-/** README's gas table (test/walkthrough.test.ts, a 5-member group): for the plausibility column. */
-const WALKTHROUGH: Record<string, number> = {
-  'admission (request)': 9.12,
-  vote: 4.94,
-  admissionResult: 12.75,
-  powerUp: 8.54,
-  powerUpResult: 11.23,
-  bid: 9.96,
-  'changeBid (withdraw)': 6.79,
-  crowdfundingResult: 2.84,
-  [`startOperation (${FUNDERS} funders)`]: 15.78,
-  'offerTrade (offer)': 4.99,
-  acceptTrade: 6.18,
-  cancelTrade: 2.9,
-  transfer: 4.55,
-  changeProfile: 3.03,
-  proposeCorrection: 8.5,
-  proposeRemoval: 8.18,
-  proposePlantUtility: 11.04,
-  proposePlantRemoval: 10.63,
-  'changeResult (correction)': 9.86,
-  'changeResult (removal)': 12.8,
-  'changeResult (plantUtility)': 8.04,
-  'changeResult (plantRemoval)': 8.84,
+/**
+ * README's gas table (measured by test/walkthrough.test.ts, a 5-member group), read from
+ * the README itself so the plausibility column never goes stale; keyed by this report's
+ * operation names.
+ */
+const walkthroughGas = (): Record<string, number> => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.split('## Cost (gasCost, GAS)')[1]?.split('\n## ')[0] ?? '';
+  const renamed: Record<string, string> = { offerTrade: 'offerTrade (offer)', changeBid: 'changeBid (withdraw)' };
+  const gas: Record<string, number> = {};
+  for (const line of section.split('\n').filter((text) => text.startsWith('|'))) {
+    const cells = line.split('|').map((cell) => cell.trim()).filter((cell) => cell !== '');
+    for (let index = 0; index + 1 < cells.length; index += 2) {
+      const value = Number(cells[index + 1]);
+      if (Number.isFinite(value)) {
+        gas[renamed[cells[index]] ?? cells[index]] = value;
+      }
+    }
+  }
+
+  return gas;
 };
 
 /** Operations in report order; `memberFacing: false` for work that grows with a plant's funders. */
@@ -527,6 +524,7 @@ const main = async (): Promise<void> => {
   const [n1, n2] = [SIZES[0], SIZES[SIZES.length - 1]];
   const yesNo = (value: boolean): string => (value ? 'yes' : '**no**');
   const pct = (value: number): string => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(2)}%`;
+  const walkthrough = walkthroughGas();
   const lines: string[] = [];
   lines.push('# MTEMsm: cost of each operation (gasCost, GAS)');
   lines.push('');
@@ -542,7 +540,7 @@ const main = async (): Promise<void> => {
     const label = row.memberFacing ? row.operation : `${row.operation} †`;
     const samples = row.samples[0] > 1 || row.samples[1] > 1 ? ` (median of ${row.samples[0]} / ${row.samples[1]})` : '';
     lines.push(
-      `| ${label}${samples} | ${fmt(row.atSmall)} | ${fmt(row.atLarge)} | ${pct(row.difference)} | ${yesNo(row.free)} | ${yesNo(row.equal)} | ${fmt(WALKTHROUGH[row.operation], 2)} |`,
+      `| ${label}${samples} | ${fmt(row.atSmall)} | ${fmt(row.atLarge)} | ${pct(row.difference)} | ${yesNo(row.free)} | ${yesNo(row.equal)} | ${fmt(walkthrough[row.operation], 2)} |`,
     );
   }
   lines.push('');
