@@ -4,12 +4,13 @@
  * and a removal so the treasury holds quota. The audit passes, its exports equal the
  * contracts' reads row by row, and a resumed audit gives the same verdict and exports.
  */
+import type { Block } from '@neo-one/client';
 import { execFile } from 'child_process';
-import BigNumber from 'bignumber.js';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Audit, audit } from '../src/audit/audit';
+import { AuditedGroup, auditedGroup } from '../src/audit/events';
 import { writeExports } from '../src/audit/exports';
 import { sendBlock } from '../src/chain/batch';
 import { DEFAULT_SETTINGS, Group } from '../src/chain/group';
@@ -17,39 +18,13 @@ import { startGroupNode } from '../src/chain/inMemory';
 import { RunningNode } from '../src/chain/node';
 import { ExperimentResult, runExperiment } from '../src/experiment/run';
 import { ASSUMPTIONS, SMALL_GROUP, planMembers } from '../src/experiment/scenario';
-
+import { csv, expectExportsMatchReads } from './exports';
 
 let node: RunningNode;
 let group: Group;
 let result: ExperimentResult;
 let full: Audit;
 let dir: string;
-
-/** One CSV line's cells (RFC 4180 quoting). */
-const cells = (line: string): string[] => {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < line.length; index++) {
-    const char = line[index];
-    if (quoted && char === '"' && line[index + 1] === '"') {
-      cell += '"';
-      index += 1;
-    } else if (char === '"') {
-      quoted = !quoted;
-    } else if (char === ',' && !quoted) {
-      out.push(cell);
-      cell = '';
-    } else {
-      cell += char;
-    }
-  }
-
-  return [...out, cell];
-};
-
-/** A CSV file's rows after its header. */
-const csv = (file: string): string[][] => fs.readFileSync(file, 'utf8').trim().split('\n').slice(1).map(cells);
 
 const mtemsm = async (args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
   new Promise((resolve) => {
@@ -87,7 +62,7 @@ beforeAll(async () => {
     ),
   );
   await sendBlock(group, 'changeResult', [group.referendums.changeResult(rID, { from: founder })]);
-  full = await audit({ group });
+  full = await audit({ group: auditedGroup(group) });
   writeExports(path.join(dir, 'full'), full);
 });
 
@@ -104,61 +79,19 @@ test('the audit of the experiment chain passes: every invariant holds and the re
   expect(full.verdict.checked).toHaveLength(7);
 });
 
-test("allocation.csv is the contracts' reads, row by row, and its shares add up to 100 %", async () => {
-  const rows = csv(path.join(dir, 'full', 'allocation.csv'));
-  const summary = await group.ledger.groupSummary();
-  expect(rows).toHaveLength(summary.members.toNumber() + 1);
-  let share = new BigNumber(0);
-  for (const [utility, address, profileHash, quotaW, sharePercent, seb] of rows) {
-    share = share.plus(sharePercent);
-    if (utility === 'treasury') {
-      const treasury = await group.ledger.treasury();
-      expect([address, quotaW, seb]).toEqual([group.contracts.ledger, treasury.quotaW.toFixed(0), treasury.tokens.toFixed(8)]);
-      expect(treasury.quotaW.toNumber()).toBeGreaterThan(0);
-      continue;
-    }
-    const member = await group.ledger.member(address);
-    expect([utility, profileHash, quotaW, seb]).toEqual([
-      member?.utility,
-      member?.profileHash,
-      member?.quotaW.toFixed(0),
-      member?.tokens.toFixed(8),
-    ]);
-    // Each share is within 0.000001 % of quota / capacity.
-    const exact = new BigNumber(quotaW).div(summary.totalCapacityW).times(100);
-    expect(exact.minus(sharePercent).abs().lte('0.000001')).toBe(true);
-  }
-  expect(share.toFixed(6)).toBe('100.000000');
-});
-
-test("referendums.csv and events.csv are the contracts' referendums and the whole journal", async () => {
-  const referendums = csv(path.join(dir, 'full', 'referendums.csv'));
-  expect(referendums.length).toBeGreaterThan(6);
-  for (const [rID, kind, proposer, subject, , , electorate, yes, no, outcome] of referendums) {
-    const read = await group.referendums.referendum(rID);
-    expect([kind, proposer, subject, electorate, yes, no, outcome]).toEqual([
-      read?.kind,
-      read?.proposer,
-      read?.subject,
-      read?.electorate.toFixed(),
-      read?.yes.toFixed(),
-      read?.no.toFixed(),
-      read?.status,
-    ]);
-  }
-  const events = fs.readFileSync(path.join(dir, 'full', 'events.csv'), 'utf8').trim().split('\n');
-  expect(events[0]).toBe('block,time,transaction,index,contract,event,parameters');
-  expect(events).toHaveLength(full.verdict.events + 1);
-  const audit = JSON.parse(fs.readFileSync(path.join(dir, 'full', 'audit.json'), 'utf8'));
-  expect(Object.keys(audit)).toEqual(expect.arrayContaining(['ok', 'events', 'members', 'seconds', 'violations']));
+test("the exports are the contracts' reads row by row, and the treasury holds the removed member's quota", async () => {
+  const allocation = await expectExportsMatchReads(auditedGroup(group), path.join(dir, 'full'), full.verdict);
+  const treasury = allocation.find(([utility]) => utility === 'treasury');
+  expect(Number(treasury?.[3])).toBeGreaterThan(0);
+  expect(csv(path.join(dir, 'full', 'referendums.csv')).length).toBeGreaterThan(6);
 });
 
 test('an audit resumed from a checkpoint gives the same verdict and exports as a full one', async () => {
   const middle = Math.floor((full.verdict.fromBlock + full.verdict.toBlock) / 2);
-  const first = await audit({ group, toBlock: middle });
+  const first = await audit({ group: auditedGroup(group), toBlock: middle });
   expect(first.verdict.ok).toBe(true);
   // The checkpoint goes through JSON, as the command line saves it.
-  const resumed = await audit({ group, checkpoint: JSON.parse(JSON.stringify(first.checkpoint)) });
+  const resumed = await audit({ group: auditedGroup(group), checkpoint: JSON.parse(JSON.stringify(first.checkpoint)) });
   expect(resumed.verdict.readFromBlock).toBe(middle + 1);
   expect(resumed.verdict.eventsRead).toBeLessThan(full.verdict.events);
   const pick = ({ ok, events, members, fromBlock, toBlock, violations, mismatches }: Audit['verdict']) => ({
@@ -190,4 +123,46 @@ test('mtemsm audit: a verdict with exit 0, and one-line errors for no node or no
   const noGroup = await mtemsm(['audit', '--rpc', node.rpcURL, '--contract', group.contracts.plants]);
   expect(noGroup.code).toBe(1);
   expect(noGroup.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mtemsm: No MTEMsm group at /)]);
+});
+
+/** The node's blocks, with `skip` left out and the read cut after `count` blocks. */
+async function* blocksCut(blocks: AsyncIterable<Block>, count: number, skip?: number): AsyncIterable<Block> {
+  let given = 0;
+  for await (const block of blocks) {
+    if (given === count) {
+      return;
+    }
+    given += 1;
+    if (block.index !== skip) {
+      yield block;
+    }
+  }
+}
+
+test('a read that ends early or skips a block, a later start and a stranger checkpoint are errors, never a verdict', async () => {
+  const connected = auditedGroup(group);
+  const node = (cut: number, skip?: number): AuditedGroup => ({
+    ...connected,
+    chain: {
+      getBlockCount: async () => connected.chain.getBlockCount(),
+      iterBlocks: (filter) => blocksCut(connected.chain.iterBlocks(filter), cut, skip),
+    },
+  });
+  const last = full.verdict.toBlock;
+  await expect(audit({ group: node(3) })).rejects.toThrow(
+    new RegExp(`^The chain ended at block 2, before block ${last}: the read is incomplete\\.$`),
+  );
+  await expect(audit({ group: node(last + 1, 2) })).rejects.toThrow(
+    /^The node gave block 3 where block 2 was due: the chain changed during the read\.$/,
+  );
+  // A daily audit's resumed read is held to the same rule.
+  const first = await audit({ group: connected, toBlock: last - 3 });
+  await expect(audit({ group: node(2), checkpoint: first.checkpoint })).rejects.toThrow(/^The chain ended at block/);
+
+  await expect(audit({ group: connected, fromBlock: last - 3 })).rejects.toThrow(
+    new RegExp(`^Block ${last - 3} is after the group's deployment \\(its first event is `),
+  );
+  await expect(audit({ group: connected, checkpoint: { ...first.checkpoint, ledger: group.contracts.plants } })).rejects.toThrow(
+    `The checkpoint is not one of the group at ${group.contracts.ledger}.`,
+  );
 });

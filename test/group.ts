@@ -9,6 +9,7 @@
  */
 import { Hash256, TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
+import type { AuditedGroup, ChainReader } from '../src/audit/events';
 import { plain } from '../src/chain/batch';
 import { profileHash as hashProfile } from '../src/chain/group';
 import { Contracts } from '../src/neo-one/contracts';
@@ -59,6 +60,23 @@ export const withGroup = async (test: (group: Group) => Promise<void>): Promise<
       context,
     });
   });
+
+/** The test group as the auditor reads it (src/audit/events.ts): the node of neo-one's test context. */
+export const auditedGroup = ({ ledger, plants, referendums, context }: Group): AuditedGroup => {
+  const { client, networkName } = context;
+  const address = (contract: { readonly definition: { readonly networks: Record<string, { readonly address: string }> } }) =>
+    contract.definition.networks[networkName].address;
+
+  return {
+    ledger: ledger as AuditedGroup['ledger'],
+    plants: plants as AuditedGroup['plants'],
+    referendums: referendums as AuditedGroup['referendums'],
+    chain: client.read(networkName) as ChainReader,
+    contracts: { ledger: address(ledger), plants: address(plants), referendums: address(referendums) },
+    rpcURL: `neo-one's in-memory test node (network ${networkName})`,
+    network: networkName,
+  };
+};
 
 export interface Outcome {
   readonly value: unknown;

@@ -8,7 +8,14 @@
  */
 import { UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { audit } from '../src/audit/audit';
+import { writeExports } from '../src/audit/exports';
+import { csv, expectExportsMatchReads } from './exports';
 import {
+  auditedGroup,
   big,
   CROWDFUNDING_PERIOD,
   DAY,
@@ -394,6 +401,31 @@ test('thesis walkthrough: a condominium founds its group, funds a plant, trades 
       referendums: Array.from({ length: 14 }, (_, index) => `R${index + 1}`),
       outsiders: [eve.address, carol.address],
     });
+
+    // ---- The auditor, from the events alone, finds every invariant held and agrees with
+    // every read; its exports are the reads, row by row.
+    const audited = await audit({ group: auditedGroup(group) });
+    expect(audited.verdict).toMatchObject({ ok: true, violations: [], mismatches: [], members: 4 });
+    expect(audited.verdict.checked.every(({ holds }) => holds)).toBe(true);
+    const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-walkthrough-'));
+    writeExports(exports, audited);
+    const allocation = await expectExportsMatchReads(auditedGroup(group), exports, audited.verdict);
+    // Carol's removal left her quota with the treasury: the utility's list shows it.
+    expect(allocation.find(([utility]) => utility === 'treasury')?.[3]).toEqual((await ledger.treasury()).quotaW.toFixed(0));
+    // Each referendum of the walkthrough, in order, with its kind and outcome.
+    expect(csv(path.join(exports, 'referendums.csv')).map(([rID, kind, , , , , , , , outcome]) => `${rID} ${kind} ${outcome}`)).toEqual([
+      ...['R1', 'R2', 'R3', 'R4'].map((rID) => `${rID} admission approved`),
+      'R5 admission rejected',
+      'R6 powerUp approved',
+      'R7 powerUp approved',
+      'R8 correction approved',
+      'R9 removal approved',
+      'R10 correction approved',
+      'R11 plantUtility approved',
+      'R12 powerUp approved',
+      'R13 plantRemoval approved',
+      'R14 removal rejected',
+    ]);
 
     // gasCost is deterministic. The goal is NEO 2's 10 GAS free allowance for every
     // member-facing operation; five measured above it (each calls another contract,

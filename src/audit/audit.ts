@@ -7,8 +7,7 @@
  * to read, the journal rows of every event so far (so the exports are the same as a
  * full audit's) and the violations already found (a resumed audit never forgets one).
  */
-import { Group } from '../chain/group';
-import { readGroupHistory } from './events';
+import { AuditedGroup, readGroupHistory } from './events';
 import { GroupEvent, GroupState, RebuildCheckpoint, RebuildError, rebuild } from './rebuild';
 import { compareWithReads } from './compare';
 import { journalRow } from './exports';
@@ -65,7 +64,8 @@ export interface Audit {
 }
 
 export interface AuditOptions {
-  readonly group: Group;
+  /** A connected group through `auditedGroup(group)` (src/audit/events.ts). */
+  readonly group: AuditedGroup;
   /** Without a checkpoint: the first block to read (the group's deployment is at or after it). */
   readonly fromBlock?: number;
   readonly checkpoint?: Checkpoint;

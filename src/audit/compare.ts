@@ -4,7 +4,7 @@
  * referendum and every trade offer. Returns the differences, one line each.
  */
 import BigNumber from 'bignumber.js';
-import { Group } from '../chain/group';
+import { AuditedGroup } from './events';
 import { GroupState } from './rebuild';
 
 /** Runs `work` on every item, at most `limit` at a time (reads are independent). */
@@ -25,7 +25,7 @@ const same = (read: unknown, rebuilt: unknown): boolean =>
     ? new BigNumber(read as any).isEqualTo(rebuilt as any)
     : (read ?? '') === (rebuilt ?? '');
 
-export const compareWithReads = async (group: Group, state: GroupState): Promise<string[]> => {
+export const compareWithReads = async (group: AuditedGroup, state: GroupState): Promise<string[]> => {
   const mismatches: string[] = [];
   const expect = (what: string, read: unknown, rebuilt: unknown): void => {
     if (!same(read, rebuilt)) {

@@ -25,7 +25,7 @@
  * `error`, `console.log`) and logs are not events of the group and are left out.
  */
 import type { Block, BlockFilter, Event, Log, RawAction, SmartContractDefinition } from '@neo-one/client';
-import type { Group } from '../chain/group';
+import type { ContractAddresses, Group } from '../chain/group';
 import { NETWORK } from '../chain/group';
 import type { ContractRole, GroupEvent } from './rebuild';
 
@@ -124,16 +124,36 @@ export const readGroupEvents = async (
   return { treasury: contracts.ledger.definition.networks[network].address, events };
 };
 
-/** readGroupEvents on a group connected with src/chain/group.ts (its three contracts, its network). */
+/**
+ * What the auditor reads of a group: its chain, its three contracts as the generated
+ * client gives them, their addresses, and the client's name for the network. A group
+ * connected with src/chain/group.ts is one (`auditedGroup`); so is a neo-one test
+ * context (test/group.ts), whose network has another name.
+ */
+export interface AuditedGroup extends Pick<Group, 'ledger' | 'plants' | 'referendums' | 'rpcURL'> {
+  readonly chain: ChainReader;
+  readonly contracts: ContractAddresses;
+  readonly network: string;
+}
+
+/** A group connected with src/chain/group.ts, as the auditor reads it. */
+export const auditedGroup = (group: Group): AuditedGroup => ({
+  ...group,
+  // Its data provider's block iterator is typed with the provider's own Block type.
+  chain: group.chain as unknown as ChainReader,
+  network: NETWORK,
+});
+
+/** readGroupEvents on an audited group (its three contracts, its network). */
 export const readGroupHistory = async (
-  group: Group,
+  group: AuditedGroup,
   options: BlockFilter = {},
   progress?: (read: number, total: number) => void,
 ): Promise<GroupHistory> =>
   readGroupEvents(
-    group.chain as unknown as ChainReader,
+    group.chain,
     { ledger: group.ledger as any, plants: group.plants as any, referendums: group.referendums as any },
-    NETWORK,
+    group.network,
     options,
     progress,
   );

@@ -5,7 +5,7 @@
 import BigNumber from 'bignumber.js';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readGroupHistory } from '../audit/events';
+import { auditedGroup, readGroupHistory } from '../audit/events';
 import { rebuild } from '../audit/rebuild';
 import { Group } from '../chain/group';
 import { ExperimentResult } from './run';
@@ -23,7 +23,7 @@ export interface Checks {
 /** Reads every member back, replays the chain's events and compares them with the plan. */
 export const check = async (group: Group, result: ExperimentResult): Promise<Checks> => {
   const mismatches: string[] = [];
-  const history = await readGroupHistory(group);
+  const history = await readGroupHistory(auditedGroup(group));
   const rebuilt = rebuild(history.events, group.contracts.ledger);
   const violation =
     rebuilt.violation === undefined

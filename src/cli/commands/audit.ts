@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Checkpoint, audit } from '../../audit/audit';
+import { auditedGroup } from '../../audit/events';
 import { writeExports } from '../../audit/exports';
 import { Command } from '../command';
 import { connectGroup } from '../context';
@@ -52,7 +53,7 @@ export const auditCommands: Command[] = [
       };
       let result;
       try {
-        result = await audit({ group, fromBlock: fromText === undefined ? undefined : Number(fromText), checkpoint, progress });
+        result = await audit({ group: auditedGroup(group), fromBlock: fromText === undefined ? undefined : Number(fromText), checkpoint, progress });
       } catch (error) {
         throw new OperationError((error as Error).message.split('\n')[0]);
       }
