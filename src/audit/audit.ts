@@ -84,7 +84,7 @@ const INVARIANTS: ReadonlyArray<readonly [number, string]> = [
 ];
 const EVENTS_CHECK = 'events: in emission order and consistent with each other';
 const READS_CHECK =
-  "reads: the rebuilt members, treasury, totals, plants, pledges, referendums and trade offers equal the contracts' reads";
+  "reads: the rebuilt members, treasury, totals, plants, pledges, referendums (with their proposals) and trade offers equal the contracts' reads";
 
 const located = (event: GroupEvent, invariant: number, message: string): AuditViolation => ({
   invariant,

@@ -1,7 +1,7 @@
 /**
  * The rebuilt state against the contracts' own reads, field by field: group totals,
  * treasury, the member list in order, every member, every plant and its pledges, every
- * referendum and every trade offer. Returns the differences, one line each.
+ * referendum with its proposal and every trade offer. Returns the differences, one line each.
  */
 import BigNumber from 'bignumber.js';
 import { AuditedGroup } from './events';
@@ -92,6 +92,11 @@ export const compareWithReads = async (group: AuditedGroup, state: GroupState): 
     }
     for (const field of ['kind', 'proposer', 'subject', 'openedAt', 'endsAt', 'electorate', 'yes', 'no', 'status'] as const) {
       expect(`referendum ${rID} ${field}`, read[field], referendum[field]);
+    }
+    // What was voted on (the spec: an auditor must see it).
+    const proposal = await referendums.proposal(rID);
+    for (const field of ['profileHash', 'utility', 'capacityW', 'cost', 'timeToMarket', 'from', 'to', 'quotaW', 'tokens'] as const) {
+      expect(`referendum ${rID} proposal ${field}`, proposal?.[field], referendum.proposal[field]);
     }
   });
 
