@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:audit`: how long the auditor takes on a chain of 10,000 events (issue 5's
+ * goal: under 10 seconds on this machine).
+ *
+ *   npm run bench:audit [-- --events N] [--runs N] [--json]
+ *
+ * Builds the chain on a fresh in-memory node: the 130-member thesis experiment (about
+ * 2,700 events), then rounds of trades around the group (each member offers 1 W to the
+ * next one for 0.001 SEB, who accepts: four events a trade) until the chain holds N
+ * events (default 10,000). Then it audits the whole chain --runs times (default 3), and
+ * once as a daily audit resumed from a checkpoint taken before the last round. Writes
+ * reports/audit.{md,json}. The node runs in this process, as neo-one's JavaScript VM
+ * answers the reads the audit compares with.
+ */
+import BigNumber from 'bignumber.js';
+import * as fs from 'fs';
+import * as path from 'path';
+import { audit, Audit } from '../src/audit/audit';
+import { auditedGroup, readGroupHistory } from '../src/audit/events';
+import { inBatches, sendBlock } from '../src/chain/batch';
+import { DEFAULT_SETTINGS } from '../src/chain/group';
+import { startGroupNode } from '../src/chain/inMemory';
+import { PROJECT_ROOT } from '../src/chain/network';
+import { consoleProgress } from '../src/experiment/progress';
+import { table } from '../src/experiment/report';
+import { ExperimentMember, runExperiment } from '../src/experiment/run';
+import { ASSUMPTIONS, TABLE_4, planMembers } from '../src/experiment/scenario';
+
+// A neo-one dependency announces "SourceMapConsumer.initialize is a no-op" on stdout.
+console.debug = () => undefined;
+
+const option = (args: readonly string[], name: string, fallback: number): number => {
+  const index = args.indexOf(name);
+
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+
+/** Transactions per block (neo-one's RPC answers a block of at most about 100 in time). */
+const BLOCK = 100;
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((left, right) => left - right);
+
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+const main = async (): Promise<void> => {
+  const args = process.argv.slice(2);
+  const target = option(args, '--events', 10_000);
+  const runs = option(args, '--runs', 3);
+  const json = args.includes('--json');
+  const say = (line: string): void => {
+    if (!json) {
+      process.stderr.write(`${line}\n`);
+    }
+  };
+  const started = Date.now();
+  const { node, group } = await startGroupNode();
+  try {
+    say(`Building a chain of at least ${target.toLocaleString('en-US')} events: the 130-member thesis experiment first`);
+    const result = await runExperiment({
+      group,
+      founder: await group.master(),
+      planned: planMembers(TABLE_4, ASSUMPTIONS),
+      assumptions: ASSUMPTIONS,
+      crowdfundingPeriod: DEFAULT_SETTINGS.crowdfundingPeriod,
+      laterJoiners: 10,
+      progress: json ? undefined : consoleProgress(),
+    });
+    const audited = auditedGroup(group);
+    // Members who can trade: 1 W of quota and 0.001 SEB (a ring of them keeps both).
+    const traders: ExperimentMember[] = [];
+    for (const member of result.members) {
+      const record = await group.ledger.member(member.address);
+      if (record !== undefined && record.quotaW.gte(1) && record.tokens.gte('0.001')) {
+        traders.push(member);
+      }
+    }
+    let events = (await readGroupHistory(audited)).events.length;
+    let readFrom = await group.chain.getBlockCount();
+    let checkpoint: Audit['checkpoint'] | undefined;
+    for (let round = 1; events < target; round++) {
+      // A checkpoint before the last round: the daily audit below reads only that round.
+      if (events + traders.length * 4 >= target) {
+        checkpoint = JSON.parse(JSON.stringify((await audit({ group: audited })).checkpoint));
+      }
+      const ring = traders.map((member, index) => ({ index, from: member, to: traders[(index + 1) % traders.length] }));
+      const offers = await inBatches(ring, BLOCK, async (batch) =>
+        sendBlock(
+          group,
+          'offerTrade',
+          batch.map(({ from, to }) =>
+            group.ledger.offerTrade(from.address, to.address, new BigNumber(1), new BigNumber('0.001'), { from: from.account }),
+          ),
+        ),
+      );
+      await inBatches(ring, BLOCK, async (batch) =>
+        sendBlock(
+          group,
+          'acceptTrade',
+          batch.map(({ index, to }) => group.ledger.acceptTrade(offers[index].value as string, to.address, { from: to.account })),
+        ),
+      );
+      const added = (await readGroupHistory(audited, { indexStart: readFrom })).events.length;
+      events += added;
+      readFrom = await group.chain.getBlockCount();
+      say(`  trade round ${round}: ${ring.length} trades, ${added} events, ${events.toLocaleString('en-US')} in all`);
+    }
+    const built = (Date.now() - started) / 1_000;
+
+    say(`Auditing the whole chain ${runs} times`);
+    const full: Audit['verdict'][] = [];
+    for (let run = 1; run <= runs; run++) {
+      const { verdict } = await audit({ group: audited });
+      if (!verdict.ok) {
+        throw new Error(`The audit failed: ${JSON.stringify(verdict.violations)} ${verdict.mismatches.slice(0, 5).join('; ')}`);
+      }
+      full.push(verdict);
+      say(`  run ${run}: ${verdict.seconds.toFixed(1)} s (${verdict.events.toLocaleString('en-US')} events)`);
+    }
+    const daily = (await audit({ group: audited, checkpoint })).verdict;
+    const reads = (verdict: Audit['verdict']): number => verdict.phases.compareSeconds;
+    const report = {
+      date: new Date().toISOString(),
+      events: full[0].events,
+      blocks: full[0].toBlock - full[0].fromBlock + 1,
+      members: full[0].members,
+      chainBuildSeconds: built,
+      runs: full.map((verdict) => ({ seconds: verdict.seconds, ...verdict.phases })),
+      median: {
+        seconds: median(full.map((verdict) => verdict.seconds)),
+        readSeconds: median(full.map((verdict) => verdict.phases.readSeconds)),
+        rebuildSeconds: median(full.map((verdict) => verdict.phases.rebuildSeconds)),
+        compareSeconds: median(full.map(reads)),
+      },
+      daily: { eventsRead: daily.eventsRead, seconds: daily.seconds, ...daily.phases },
+    };
+    const rows: string[][] = [
+      ...report.runs.map((run, index) => [
+        `full audit, run ${index + 1}`,
+        report.events.toLocaleString('en-US'),
+        run.readSeconds.toFixed(2),
+        run.rebuildSeconds.toFixed(2),
+        run.compareSeconds.toFixed(2),
+        run.seconds.toFixed(2),
+      ]),
+      [
+        'daily audit (resumed, last round only)',
+        daily.eventsRead.toLocaleString('en-US'),
+        daily.phases.readSeconds.toFixed(2),
+        daily.phases.rebuildSeconds.toFixed(2),
+        daily.phases.compareSeconds.toFixed(2),
+        daily.seconds.toFixed(2),
+      ],
+    ];
+    const summary = table(['audit', 'events read', 'read blocks (s)', 'rebuild + invariants (s)', 'compare with reads (s)', 'total (s)'], rows);
+    const markdown = [
+      `# The auditor on a chain of ${report.events.toLocaleString('en-US')} events`,
+      '',
+      `Measured ${report.date} by \`npm run bench:audit\` (bench/audit.ts) on this machine: the 130-member thesis`,
+      `experiment plus rounds of trades, ${report.events.toLocaleString('en-US')} events in ${report.blocks} blocks,`,
+      `${report.members} members; the chain took ${built.toFixed(0)} s to build. The node is in-memory, in the same process.`,
+      '',
+      summary,
+      '',
+      `Median of the full audits: ${report.median.seconds.toFixed(1)} s; reading and rebuilding the events with every`,
+      `invariant checked: ${(report.median.readSeconds + report.median.rebuildSeconds).toFixed(1)} s; comparing with the contracts' reads:`,
+      `${report.median.compareSeconds.toFixed(1)} s (one read per member, plant, pledge, referendum, proposal and trade offer, each run by`,
+      "neo-one's JavaScript NeoVM).",
+      '',
+    ].join('\n');
+    const out = path.join(PROJECT_ROOT, 'reports');
+    fs.writeFileSync(path.join(out, 'audit.json'), `${JSON.stringify(report, undefined, 2)}\n`);
+    fs.writeFileSync(path.join(out, 'audit.md'), markdown);
+    if (json) {
+      process.stdout.write(`${JSON.stringify(report, undefined, 2)}\n`);
+    } else {
+      process.stdout.write(`\n${summary}\n\nWrote reports/audit.md and reports/audit.json\n`);
+    }
+  } finally {
+    await node.stop();
+  }
+};
+
+main().catch((error) => {
+  process.stderr.write(`bench:audit: ${String(error?.stack ?? error)}\n`);
+  process.exit(1);
+});
