@@ -18,13 +18,11 @@ import * as path from 'path';
 import { audit, Audit } from '../src/audit/audit';
 import { auditedGroup, readGroupHistory } from '../src/audit/events';
 import { inBatches, sendBlock } from '../src/chain/batch';
-import { DEFAULT_SETTINGS } from '../src/chain/group';
 import { startGroupNode } from '../src/chain/inMemory';
 import { PROJECT_ROOT } from '../src/chain/network';
 import { consoleProgress } from '../src/experiment/progress';
 import { table } from '../src/experiment/report';
-import { ExperimentMember, runExperiment } from '../src/experiment/run';
-import { ASSUMPTIONS, TABLE_4, planMembers } from '../src/experiment/scenario';
+import { ExperimentMember, runThesisExperiment } from '../src/experiment/run';
 
 // A neo-one dependency announces "SourceMapConsumer.initialize is a no-op" on stdout.
 console.debug = () => undefined;
@@ -58,15 +56,7 @@ const main = async (): Promise<void> => {
   const { node, group } = await startGroupNode();
   try {
     say(`Building a chain of at least ${target.toLocaleString('en-US')} events: the 130-member thesis experiment first`);
-    const result = await runExperiment({
-      group,
-      founder: await group.master(),
-      planned: planMembers(TABLE_4, ASSUMPTIONS),
-      assumptions: ASSUMPTIONS,
-      crowdfundingPeriod: DEFAULT_SETTINGS.crowdfundingPeriod,
-      laterJoiners: 10,
-      progress: json ? undefined : consoleProgress(),
-    });
+    const result = await runThesisExperiment(group, json ? undefined : consoleProgress());
     const audited = auditedGroup(group);
     // Members who can trade: 1 W of quota and 0.001 SEB (a ring of them keeps both).
     const traders: ExperimentMember[] = [];
@@ -121,7 +111,6 @@ const main = async (): Promise<void> => {
     // failing with "Database is not open" on the next block.)
     const { checkpoint } = await audit({ group: audited, toBlock: beforeLastRound });
     const daily = (await audit({ group: audited, checkpoint: JSON.parse(JSON.stringify(checkpoint)) })).verdict;
-    const reads = (verdict: Audit['verdict']): number => verdict.phases.compareSeconds;
     const report = {
       date: new Date().toISOString(),
       events: full[0].events,
@@ -133,7 +122,7 @@ const main = async (): Promise<void> => {
         seconds: median(full.map((verdict) => verdict.seconds)),
         readSeconds: median(full.map((verdict) => verdict.phases.readSeconds)),
         rebuildSeconds: median(full.map((verdict) => verdict.phases.rebuildSeconds)),
-        compareSeconds: median(full.map(reads)),
+        compareSeconds: median(full.map((verdict) => verdict.phases.compareSeconds)),
       },
       daily: { eventsRead: daily.eventsRead, seconds: daily.seconds, ...daily.phases },
     };

@@ -141,7 +141,7 @@ async function* blocksCut(blocks: AsyncIterable<Block>, count: number, skip?: nu
 
 test('a read that ends early or skips a block, a later start and a stranger checkpoint are errors, never a verdict', async () => {
   const connected = auditedGroup(group);
-  const node = (cut: number, skip?: number): AuditedGroup => ({
+  const cutRead = (cut: number, skip?: number): AuditedGroup => ({
     ...connected,
     chain: {
       getBlockCount: async () => connected.chain.getBlockCount(),
@@ -149,15 +149,15 @@ test('a read that ends early or skips a block, a later start and a stranger chec
     },
   });
   const last = full.verdict.toBlock;
-  await expect(audit({ group: node(3) })).rejects.toThrow(
+  await expect(audit({ group: cutRead(3) })).rejects.toThrow(
     new RegExp(`^The chain ended at block 2, before block ${last}: the read is incomplete\\.$`),
   );
-  await expect(audit({ group: node(last + 1, 2) })).rejects.toThrow(
+  await expect(audit({ group: cutRead(last + 1, 2) })).rejects.toThrow(
     /^The node gave block 3 where block 2 was due: the chain changed during the read\.$/,
   );
   // A daily audit's resumed read is held to the same rule.
   const first = await audit({ group: connected, toBlock: last - 3 });
-  await expect(audit({ group: node(2), checkpoint: first.checkpoint })).rejects.toThrow(/^The chain ended at block/);
+  await expect(audit({ group: cutRead(2), checkpoint: first.checkpoint })).rejects.toThrow(/^The chain ended at block/);
 
   await expect(audit({ group: connected, fromBlock: last - 3 })).rejects.toThrow(
     new RegExp(`^Block ${last - 3} is after the group's deployment \\(its first event is `),

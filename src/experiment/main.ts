@@ -14,10 +14,8 @@ import { DEFAULT_SETTINGS, compileGroup, connect, deployGroup } from '../chain/g
 import { DEFAULT_PORT, PROJECT_ROOT, homeDir, saveDeployment, startNetwork } from '../chain/network';
 import { consoleProgress } from './progress';
 import { chartSVG, check, figures, table, writeReport } from './report';
-import { runExperiment } from './run';
-import { ASSUMPTIONS, TABLE_4, planMembers } from './scenario';
-
-const LATER_JOINERS = 10;
+import { THESIS_LATER_JOINERS, runThesisExperiment } from './run';
+import { ASSUMPTIONS } from './scenario';
 
 const option = (args: string[], name: string): string | undefined => {
   const index = args.indexOf(name);
@@ -50,20 +48,12 @@ const main = async (): Promise<void> => {
   saveDeployment(deployment);
   const group = connect({ rpcURL: network.rpcURL, contracts: deployment.contracts });
   say('3/4 Running the experiment');
-  const result = await runExperiment({
-    group,
-    founder: await group.master(),
-    planned: planMembers(TABLE_4, ASSUMPTIONS),
-    assumptions: ASSUMPTIONS,
-    crowdfundingPeriod: DEFAULT_SETTINGS.crowdfundingPeriod,
-    laterJoiners: LATER_JOINERS,
-    progress: json ? undefined : consoleProgress(),
-  });
+  const result = await runThesisExperiment(group, json ? undefined : consoleProgress());
   say('4/4 Checking invariants from the chain events and writing the report');
   const checks = await check(group, result);
   const report = figures(result, checks, ASSUMPTIONS, {
     wallSeconds: (Date.now() - started) / 1_000,
-    laterJoiners: LATER_JOINERS,
+    laterJoiners: THESIS_LATER_JOINERS,
     settings: { ...DEFAULT_SETTINGS, ledger: deployment.contracts.ledger },
   });
   const files = writeReport(out, report, checks, chartSVG(result, ASSUMPTIONS));

@@ -7,14 +7,17 @@ import { UserAccountID, createPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { randomBytes } from 'crypto';
 import { GasLog, ISSUE_PAGE, Receipt, chainPositions, inBatches, sendBlock, startOperationPages } from '../chain/batch';
-import { Group, fundWithGAS, profileHash } from '../chain/group';
+import { DEFAULT_SETTINGS, Group, fundWithGAS, profileHash } from '../chain/group';
 import { Progress, silentProgress } from './progress';
 import {
+  ASSUMPTIONS,
   Assumptions,
   PlannedMember,
   PlannedTrade,
   PlantPlan,
   expectedQuotas,
+  TABLE_4,
+  planMembers,
   planPlant,
   planTrades,
 } from './scenario';
@@ -264,5 +267,20 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     fastForwardSeconds,
   };
 };
+
+/** Members of the thesis experiment admitted after founding day, by the whole group. */
+export const THESIS_LATER_JOINERS = 10;
+
+/** The thesis experiment (`npm start`, `npm run bench:audit`): Table 4's group at the spec's default settings. */
+export const runThesisExperiment = async (group: Group, progress?: Progress): Promise<ExperimentResult> =>
+  runExperiment({
+    group,
+    founder: await group.master(),
+    planned: planMembers(TABLE_4, ASSUMPTIONS),
+    assumptions: ASSUMPTIONS,
+    crowdfundingPeriod: DEFAULT_SETTINGS.crowdfundingPeriod,
+    laterJoiners: THESIS_LATER_JOINERS,
+    progress,
+  });
 
 export { expectedQuotas, DAY };
