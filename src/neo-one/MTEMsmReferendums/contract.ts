@@ -1,4 +1,4 @@
-/* @hash 2545c88d1756faaab683b7d8cb683f38 */
+/* @hash e5e51e50737f82f302f2d4380f8daf30 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AG42P642raaWewfdtEUe6nDjARkPYVQWST',
+      address: 'AciHvg57RBArKtpPnAE2ruXN5Pn95P8RVU',
     },
   },
   abi: mteMsmReferendumsABI,
