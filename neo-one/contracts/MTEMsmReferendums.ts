@@ -256,7 +256,7 @@ const addressText = (address: Address): string => {
   const payload = Buffer.concat([Buffer.from('17', 'hex'), address]);
   const data = Buffer.concat([payload, crypto.hash256(payload).slice(0, 4)]);
   // NeoVM integers are little-endian and signed: read the bytes behind a 0 sign byte,
-  // then take them off the low end to build the big-endian value base58 encodes.
+  // then take them off the low end into the big-endian value (NeoVM's `/` truncates).
   let littleEndian = Buffer.concat([data, Buffer.from('00', 'hex')]).toInteger();
   let value = 0;
   for (let index = 0; index < data.length; index++) {
