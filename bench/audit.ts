@@ -20,7 +20,7 @@ import * as path from 'path';
 import { audit, Audit } from '../src/audit/audit';
 import { auditedGroup, readGroupHistory } from '../src/audit/events';
 import { inBatches, sendBlock } from '../src/chain/batch';
-import { DEFAULT_SETTINGS, connect, deployGroup } from '../src/chain/group';
+import { deployDefaultGroup } from '../src/chain/group';
 import { PROJECT_ROOT, startNetwork, stopNetwork } from '../src/chain/network';
 import { consoleProgress } from '../src/experiment/progress';
 import { table } from '../src/experiment/report';
@@ -58,9 +58,7 @@ const main = async (): Promise<void> => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-bench-audit-'));
   try {
     const network = await startNetwork({ home, port: 20_000 + Math.floor(Math.random() * 20_000), fresh: true });
-    const deployer = connect({ rpcURL: network.rpcURL });
-    const deployment = await deployGroup(deployer, await deployer.master(), DEFAULT_SETTINGS);
-    const group = connect({ rpcURL: network.rpcURL, contracts: deployment.contracts });
+    const { group } = await deployDefaultGroup(network.rpcURL);
     say(`Building a chain of at least ${target.toLocaleString('en-US')} events: the 130-member thesis experiment first`);
     const result = await runThesisExperiment(group, json ? undefined : consoleProgress());
     const audited = auditedGroup(group);

@@ -10,7 +10,6 @@ import { Checks, ReportJSON, check, figures } from '../src/experiment/report';
 import { ExperimentResult, runExperiment } from '../src/experiment/run';
 import { ASSUMPTIONS, SMALL_GROUP, apportion, planMembers, planTrades } from '../src/experiment/scenario';
 
-
 let node: RunningNode;
 let group: Group;
 let result: ExperimentResult;

@@ -410,8 +410,8 @@ test('thesis walkthrough: a condominium founds its group, funds a plant, trades 
     const exports = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-walkthrough-'));
     writeExports(exports, audited);
     const allocation = await expectExportsMatchReads(auditedGroup(group), exports, audited.verdict);
-    // Carol's removal left her quota with the treasury: the utility's list shows it.
-    expect(allocation.find(([utility]) => utility === 'treasury')?.[3]).toEqual((await ledger.treasury()).quotaW.toFixed(0));
+    // The treasury's row: Carol's 143 W went on to the founder (R10), her 0.5 SEB and the 0.143 paid stay.
+    expect(allocation.find(([utility]) => utility === 'treasury')).toEqual(['treasury', treasury, '', '0', '0.000000', '0.64300000']);
     // Each referendum of the walkthrough, in order, with its kind and outcome.
     expect(csv(path.join(exports, 'referendums.csv')).map(([rID, kind, , , , , , , , outcome]) => `${rID} ${kind} ${outcome}`)).toEqual([
       ...['R1', 'R2', 'R3', 'R4'].map((rID) => `${rID} admission approved`),

@@ -253,6 +253,20 @@ export const deployGroup = async (
   };
 };
 
+/**
+ * A group at the default settings on the node at `rpcURL`, founded by its master account:
+ * the deployment, and the group connected to it (npm start, the tests, the benchmarks).
+ */
+export const deployDefaultGroup = async (
+  rpcURL: string,
+  compiled?: CompiledContract[],
+): Promise<{ readonly deployment: Deployment; readonly group: Group }> => {
+  const deployer = connect({ rpcURL });
+  const deployment = await deployGroup(deployer, await deployer.master(), DEFAULT_SETTINGS, compiled);
+
+  return { deployment, group: connect({ rpcURL, contracts: deployment.contracts }) };
+};
+
 /** GAS for `accounts` from `from`, in one transaction (NEO 2 transfers take many outputs). */
 export const fundWithGAS = async (
   group: Group,

@@ -1,9 +1,9 @@
 /**
  * A fresh in-memory node with a group deployed on it at the default settings: what the
- * tests and the benchmark start from. (Its own module: the members' command line never
+ * tests and the gas benchmark start from. (Its own module: the members' command line never
  * loads the node.)
  */
-import { CompiledContract, DEFAULT_SETTINGS, Group, connect, deployGroup } from './group';
+import { CompiledContract, Group, deployDefaultGroup } from './group';
 import { RunningNode, startNode } from './node';
 
 export const startGroupNode = async (
@@ -12,10 +12,9 @@ export const startGroupNode = async (
 ): Promise<{ readonly node: RunningNode; readonly group: Group }> => {
   const node = await startNode({ port });
   try {
-    const deployer = connect({ rpcURL: node.rpcURL });
-    const deployment = await deployGroup(deployer, await deployer.master(), DEFAULT_SETTINGS, compiled);
+    const { group } = await deployDefaultGroup(node.rpcURL, compiled);
 
-    return { node, group: connect({ rpcURL: node.rpcURL, contracts: deployment.contracts }) };
+    return { node, group };
   } catch (error) {
     await node.stop().catch(() => undefined);
     throw error;

@@ -10,7 +10,7 @@
  * the group on it, so `npx mtemsm` can explore it; `npm run stop` stops it.
  */
 import * as path from 'path';
-import { DEFAULT_SETTINGS, compileGroup, connect, deployGroup } from '../chain/group';
+import { DEFAULT_SETTINGS, compileGroup, deployDefaultGroup } from '../chain/group';
 import { DEFAULT_PORT, PROJECT_ROOT, homeDir, saveDeployment, startNetwork } from '../chain/network';
 import { consoleProgress } from './progress';
 import { chartSVG, check, figures, table, writeReport } from './report';
@@ -42,11 +42,8 @@ const main = async (): Promise<void> => {
   const network = await startNetwork({ port, fresh: true });
   say('2/4 Compiling and deploying the three contracts (default settings: 30-day referendums, 60-day crowdfunding)');
   const compiled = await compileGroup();
-  const deployer = connect({ rpcURL: network.rpcURL });
-  const founder = await deployer.master();
-  const deployment = await deployGroup(deployer, founder, DEFAULT_SETTINGS, compiled);
+  const { deployment, group } = await deployDefaultGroup(network.rpcURL, compiled);
   saveDeployment(deployment);
-  const group = connect({ rpcURL: network.rpcURL, contracts: deployment.contracts });
   say('3/4 Running the experiment');
   const result = await runThesisExperiment(group, json ? undefined : consoleProgress());
   say('4/4 Checking invariants from the chain events and writing the report');
