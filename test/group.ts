@@ -1,31 +1,44 @@
 /**
- * Test harness: a founded-or-not MTEMsm group on an in-memory neo-one node.
+ * Test harness: a founded-or-not MTEMsm group on an in-memory neo-one node in this
+ * process, deployed as users deploy it (src/chain/compile.ts and deployGroup: the
+ * scripts with the founder in them and the verification guard in front).
  *
- * `withGroup` deploys the three contracts (ledger, plants, referendums) with their
- * default settings (30-day referendums, 60-day crowdfunding, 30-day minimum time to
- * market, R$ 100.00 minimum bid, 5 MW maximum plant), funds the test accounts with
- * GAS (results of referendums and startOperation can cost more than NEO's 10 free
- * GAS) and hands the test named contracts and accounts.
+ * `withGroup` deploys the four contracts (ledger, trades, plants, referendums) with
+ * their default settings (30-day referendums, 60-day crowdfunding with a 7-day minimum
+ * window, 30-day minimum time to market, R$ 100.00 minimum bid, 5 MW maximum plant),
+ * founded by neo-one's private-network master account, gives nine test accounts GAS
+ * (some pages of paged work and deployments cost more than NEO's 10 free GAS) and hands
+ * the test named contracts and accounts.
  */
-import { Hash256, TransactionResult, UserAccountID } from '@neo-one/client';
+import { Hash256, privateKeyToAddress, TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
-import type { AuditedGroup, ChainReader } from '../src/audit/events';
+import { createHash } from 'crypto';
+import { AuditedGroup, auditedGroup as connectedAudit } from '../src/audit/events';
 import { plain } from '../src/chain/batch';
-import { profileHash as hashProfile } from '../src/chain/group';
-import { Contracts } from '../src/neo-one/contracts';
-import { withContracts } from '../src/neo-one/test';
+import { compileGroup, CompiledContract } from '../src/chain/compile';
+import { connect, deployGroup, DEFAULT_SETTINGS, Group as ChainGroup, NETWORK, profileHash as hashProfile } from '../src/chain/group';
+import { startNode } from '../src/chain/node';
 
 export const DAY = 86_400;
 export const REFERENDUM_PERIOD = 30 * DAY;
 export const CROWDFUNDING_PERIOD = 60 * DAY;
 export const MIN_TIME_TO_MARKET = 30 * DAY;
+export const MIN_FUNDING_WINDOW = 7 * DAY;
+/** The CLI's default validity of a trade offer. */
+export const OFFER_PERIOD = 7 * DAY;
 
-type TestContext = Parameters<Parameters<typeof withContracts>[0]>[0];
+/** What tests reach of the node: the client, its name for the network, the developer RPC (time, blocks). */
+export interface TestContext {
+  readonly client: ChainGroup['client'];
+  readonly networkName: string;
+  readonly developerClient: ChainGroup['developer'];
+}
 
 export interface Group {
-  readonly ledger: Contracts['mteMsm'];
-  readonly plants: Contracts['mteMsmPlants'];
-  readonly referendums: Contracts['mteMsmReferendums'];
+  readonly ledger: ChainGroup['ledger'];
+  readonly trades: ChainGroup['trades'];
+  readonly plants: ChainGroup['plants'];
+  readonly referendums: ChainGroup['referendums'];
   /** The deployer, who founds the group. */
   readonly founder: UserAccountID;
   /** Nine other funded accounts, in a fixed order. */
@@ -33,7 +46,20 @@ export interface Group {
   /** The group treasury's address: the ledger contract's own. */
   readonly treasury: string;
   readonly context: TestContext;
+  /** The group as src/chain/group.ts connects it (addresses, chain reader). */
+  readonly connected: ChainGroup;
 }
+
+/** The compiled contracts, once per test process (about 10 s). */
+let compiled: Promise<CompiledContract[]> | undefined;
+export const compiledGroup = async (): Promise<CompiledContract[]> => {
+  compiled = compiled ?? compileGroup();
+
+  return compiled;
+};
+
+/** Nine fixed test keys (never funded anywhere but on these throwaway nodes). */
+const testKey = (index: number): string => createHash('sha256').update(`mtemsm test account ${index}`).digest('hex');
 
 /** SHA-256 of a member's plain profile: what goes on chain instead of personal data. */
 export const profileHash = (fullName: string, consumerUnit = '0000000', salt = 'test salt'): string =>
@@ -42,41 +68,44 @@ export const profileHash = (fullName: string, consumerUnit = '0000000', salt = '
 export const big = (value: number | string): BigNumber => new BigNumber(value);
 
 /** Runs `test` on a freshly deployed group (one in-memory node per call: share it within a file). */
-export const withGroup = async (test: (group: Group) => Promise<void>): Promise<void> =>
-  withContracts(async (context) => {
-    const { client, masterAccountID, accountIDs } = context;
-    const transfer = await client.transfer(
-      accountIDs.map((account) => ({ amount: big(10_000), asset: Hash256.GAS, to: account.address })),
-      { from: masterAccountID },
+export const withGroup = async (test: (group: Group) => Promise<void>): Promise<void> => {
+  const node = await startNode({ port: 20_000 + Math.floor(Math.random() * 20_000) });
+  try {
+    const deployer = connect({ rpcURL: node.rpcURL, autoConsensus: true });
+    const master = await deployer.master();
+    const deployment = await deployGroup(deployer, master, DEFAULT_SETTINGS, await compiledGroup());
+    const group = connect({ rpcURL: node.rpcURL, contracts: deployment.contracts, autoConsensus: true });
+    const founder = await group.master();
+    const accounts: UserAccountID[] = [];
+    for (let index = 0; index < 9; index++) {
+      accounts.push(await group.addAccount(testKey(index)));
+    }
+    const transfer = await group.client.transfer(
+      accounts.map((account) => ({ amount: big(10_000), asset: Hash256.GAS, to: account.address })),
+      { from: founder },
     );
     await transfer.confirmed();
     await test({
-      ledger: context.mteMsm,
-      plants: context.mteMsmPlants,
-      referendums: context.mteMsmReferendums,
-      founder: masterAccountID,
-      accounts: accountIDs.slice(0, 9),
-      treasury: context.mteMsm.definition.networks[context.networkName].address,
-      context,
+      ledger: group.ledger,
+      trades: group.trades,
+      plants: group.plants,
+      referendums: group.referendums,
+      founder,
+      accounts,
+      treasury: deployment.contracts.ledger,
+      context: { client: group.client, networkName: NETWORK, developerClient: group.developer },
+      connected: group,
     });
-  });
-
-/** The test group as the auditor reads it (src/audit/events.ts): the node of neo-one's test context. */
-export const auditedGroup = ({ ledger, plants, referendums, context }: Group): AuditedGroup => {
-  const { client, networkName } = context;
-  const address = (contract: { readonly definition: { readonly networks: Record<string, { readonly address: string }> } }) =>
-    contract.definition.networks[networkName].address;
-
-  return {
-    ledger: ledger as AuditedGroup['ledger'],
-    plants: plants as AuditedGroup['plants'],
-    referendums: referendums as AuditedGroup['referendums'],
-    chain: client.read(networkName) as ChainReader,
-    contracts: { ledger: address(ledger), plants: address(plants), referendums: address(referendums) },
-    rpcURL: `neo-one's in-memory test node (network ${networkName})`,
-    network: networkName,
-  };
+  } finally {
+    await node.stop().catch(() => undefined);
+  }
 };
+
+/** The address of test account `index` (0-8), before any group exists. */
+export const testAddress = (index: number): string => privateKeyToAddress(testKey(index));
+
+/** The test group as the auditor reads it (src/audit/events.ts). */
+export const auditedGroup = (group: Group): AuditedGroup => connectedAudit(group.connected);
 
 export interface Outcome {
   readonly value: unknown;

@@ -5,48 +5,54 @@
  * members are admitted by referendum (one member, one vote), power plants are
  * approved, crowdfunded and put into operation, each kW of capacity issues one
  * SEB (NEP-5) and members trade quota (W of capacity) for SEB.
- * Behaviour: shared/spec/mtemsm.md (v1); decisions where it is silent: README.
+ * Behaviour: shared/spec/mtemsm.md (v1.1); decisions where it is silent: README.
  *
- * The group runs on three contracts because one does not fit NEO 2's 64 KiB deploy
- * script (README, "Three contracts"), split along the thesis' own classes:
- * - MTEMsm (this one, Member and Token Generator): members' records, SEB, quota,
- *   trades, the treasury, and their reads;
+ * The group runs on four contracts because one does not fit NEO 2's 64 KiB deploy
+ * script (README, "Four contracts"), split along the thesis' own classes:
+ * - MTEMsm (this one, Member and Token Generator): members' records, SEB, quota, the
+ *   treasury, and their reads;
+ * - MTEMsmTrades: trade offers of quota for SEB;
  * - MTEMsmPlants (Power Plant): crowdfunding and operation of plants;
- * - MTEMsmReferendums (Referendum): admission requests, referendums, votes, results.
- * The other two change this ledger only through the `apply*` methods, each callable
- * by one of them alone (recorded by `attach*` when they are deployed).
+ * - MTEMsmReferendums (Referendum): invitations, referendums, votes, results.
+ * The others change this ledger only through the `apply*` methods, each callable by
+ * one of them alone (recorded by `attach*` when they are deployed).
  *
  * Calls between the contracts: in neo-one 2.x an error thrown in a called contract
  * does not abort its caller (the transaction would end HALT, half applied). So a
  * method another contract calls never throws for a rule of the group: it returns ''
- * when done, or the reason it refused, having changed nothing; the caller throws
- * that reason in its own context, which faults the whole transaction.
+ * when done (or a value), or the reason it refused, having changed nothing
+ * (applyCorrection excepted: see there); the caller throws that reason in its own
+ * context, which faults the whole transaction, or records it (a lapsed referendum).
+ *
+ * Holdings under a vote (v1.1 §3): a member facing an open removal is frozen (no SEB
+ * out, no quota given or traded, no pledge); the quota and SEB an open correction
+ * would move are reserved on their holders, so only the rest can be moved.
  *
  * Units inside the contract (neo-one keeps Fixed<N> values as raw integers):
  * - power and quota: watts;
  * - money: raw cents of R$ (Fixed<2>: R$ 100.00 is 100_00);
- * - SEB: raw 1e-8 SEB (Fixed<8>); 1 W of quota is SEB_PER_WATT raw SEB;
+ * - SEB: raw 1e-8 SEB (Fixed<8>); 1 W of quota is 100_000 raw SEB;
  * - time: Unix seconds of the block.
  *
  * Invariants kept after every transaction (checked by the tests and the auditor):
  * 1. Σ SEB of members + treasury == totalSupply == totalCapacityW / 1000.
  * 2. Σ quota of members + treasury == totalCapacityW.
  * 5. Only members and the treasury hold quota or SEB.
+ * Reserved quota and SEB never exceed what their holder holds.
  * (3, on pledges, is kept by MTEMsmPlants; 4, on ballots, by MTEMsmReferendums.)
  *
- * Code size: neo-one inlines every method and function at each call site, so the
- * code follows measured rules (README, "Contract size"): logic shared by several
- * operations lives in module-level arrow functions (compiled once, called), records
- * are stored as tuples destructured into named locals, arithmetic is on plain
- * `number`s (`+` on Fixed types compiles to a generic JS add), no object spreads,
- * and error messages are fixed strings.
+ * Gas and size (README, "Cost" and "Contract size"): every module-level function or
+ * event notifier is set up on every call of the contract (about 0.045 GAS each), so
+ * there are few; methods are inlined where called, so logic several methods share
+ * lives in those few functions. Records are tuples, changed through one function each.
+ * The most used methods come first: neo-one dispatches by comparing the method's name
+ * with each public member in turn.
  */
 import {
   Address,
   Blockchain,
   constant,
   createEventNotifier,
-  Deploy,
   Fixed,
   Hash256,
   Integer,
@@ -54,32 +60,26 @@ import {
   SmartContract,
 } from '@neo-one/smart-contract';
 
-// 1 W == 1/1000 SEB == 100_000 raw units of Fixed<8>.
-const SEB_PER_WATT = 100_000;
-const MAX_UTILITY_BYTES = 64;
-const MAX_PAGE = 100;
-// Keys of the single-entry maps below.
-const TOTALS = 'totals';
-const FOUNDED = 'founded';
-const MAX_POWER_W = 'maxPowerW';
-const PLANTS = 'plants';
-const REFERENDUMS = 'referendums';
-
-// Stored records (tuples: a tenth of the code of objects in neo-one).
-// [utility, profileHash, quotaW, tokens, joinedAt, position]
-// position: 1, 2, … in memberAt (paging, O(1) removal). Storage keys are never 0:
-// NeoVM encodes 0 two ways (empty or 0x00), so a 0 from a caller would miss a stored 0.
-type MemberRecord = [string, Hash256, number, number, number, number];
-// [from, to, quotaW, tokens, status, offeredAt]
-type OfferRecord = [Address, Address, number, number, string, number];
-
-// [members, plants, offers, capacityW, treasuryQuotaW, treasuryTokens]: members now,
-// plants registered and trade offers made so far, the group's capacity, the treasury.
-type Totals = [number, number, number, number, number, number];
+// [utility, profileHash, quotaW, tokens, joinedAt, serial, removals, reservedQuotaW,
+//  reservedTokens, pledges, offers, binding]
+// serial: the admission serial (MTEMsmReferendums), unique per membership, the
+// member's place in memberAt (admission order), and binding its text '#<serial>' (what
+// pledges and offers are bound to);
+// removals: open removal referendums against the member (frozen while > 0);
+// reserved*: held for open corrections; pledges: pledges in plants not yet operating;
+// offers: open trade offers made.
+type MemberRecord = [string, Hash256, number, number, number, number, number, number, number, number, number, string];
+// [plants, capacityW, treasuryQuotaW, treasuryTokens, treasuryReservedQuotaW,
+//  treasuryReservedTokens, maxPowerW, founded (1 once the founder is admitted)]
+type Totals = [number, number, number, number, number, number, number, number];
 
 type Members = MapStorage<Address, MemberRecord>;
+
+/** MTEMsmReferendums' count of members (groupSummary only). */
+interface Roll {
+  readonly memberCount: () => Integer;
+}
 type TotalsStorage = MapStorage<string, Totals>;
-type Offers = MapStorage<string, OfferRecord>;
 
 // NEP-5 transfer, exactly as NEP-5 defines it (`from` undefined on mint).
 const notifyTransfer = createEventNotifier<Address | undefined, Address | undefined, Fixed<8>>(
@@ -88,7 +88,7 @@ const notifyTransfer = createEventNotifier<Address | undefined, Address | undefi
   'to',
   'amount',
 );
-// Quota moves; `from` undefined when a plant starts operating.
+// Quota moves; `from` undefined when a plant issues its capacity.
 const notifyQuotaTransfer = createEventNotifier<Address | undefined, Address | undefined, Integer>(
   'quotaTransfer',
   'from',
@@ -103,328 +103,350 @@ const notifyMembership = createEventNotifier<Address, string, Hash256, string>(
   'profileHash',
   'utility',
 );
-const notifyTrade = createEventNotifier<string, Address, Address, Integer, Fixed<8>, string>(
-  'trade',
-  'offerID',
-  'from',
-  'to',
-  'quotaW',
-  'tokens',
-  'status',
-);
 
 // ---------------------------------------------------------------- Shared routines
-// Module-level arrow functions are compiled once and called (methods are inlined).
-
-const requireWitness = (address: Address): void => {
-  if (!Address.isCaller(address)) {
-    throw new Error('Missing witness: the acting address must sign this call.');
-  }
-};
-
-/** Outcomes are applied by the partner contract recorded for them alone. */
-const requireCaller = (expected: Address | undefined): void => {
-  const caller = Blockchain.currentCallerContract;
-  if (caller === undefined || expected === undefined || !caller.equals(expected)) {
-    throw new Error('Only the MTEMsm partner contract may apply this outcome.');
-  }
-};
-
-const totalsOf = (totals: TotalsStorage): Totals => {
-  const current = totals.get(TOTALS);
-
-  return current === undefined ? [0, 0, 0, 0, 0, 0] : current;
-};
 
 /** Adds `delta` to the totals field by field; returns the new totals. */
 const addTotals = (totals: TotalsStorage, delta: Totals): Totals => {
-  const [members, plants, offers, capacityW, treasuryQuotaW, treasuryTokens] = totalsOf(totals);
-  const [moreMembers, morePlants, moreOffers, moreCapacityW, moreQuotaW, moreTokens] = delta;
+  const [plants, capacityW, quotaW, tokens, reservedQuotaW, reservedTokens, maxPowerW, founded] = totals.get('totals') as Totals;
+  const [dPlants, dCapacityW, dQuotaW, dTokens, dReservedQuotaW, dReservedTokens, dMaxPowerW, dFounded] = delta;
   const next: Totals = [
-    members + moreMembers,
-    plants + morePlants,
-    offers + moreOffers,
-    capacityW + moreCapacityW,
-    treasuryQuotaW + moreQuotaW,
-    treasuryTokens + moreTokens,
+    plants + dPlants,
+    capacityW + dCapacityW,
+    quotaW + dQuotaW,
+    tokens + dTokens,
+    reservedQuotaW + dReservedQuotaW,
+    reservedTokens + dReservedTokens,
+    maxPowerW + dMaxPowerW,
+    founded + dFounded,
   ];
-  totals.set(TOTALS, next);
+  totals.set('totals', next);
 
   return next;
 };
 
-/** A partner contract is attached once, in a deployment signed by the founder: '' or why not. */
-const attachRefusal = (founder: Address, signer: Address, attached: Address | undefined): string =>
-  !signer.equals(founder) || !Address.isSender(signer)
-    ? 'Only the founder may attach a contract.'
-    : attached !== undefined
-    ? 'That contract is already attached.'
+/** Stores `member` with the changes added; returns the new record. */
+const changeMember = (
+  members: Members,
+  address: Address,
+  member: MemberRecord,
+  dQuotaW: number,
+  dTokens: number,
+  dRemovals: number,
+  dReservedQuotaW: number,
+  dReservedTokens: number,
+  dPledges: number,
+  dOffers: number,
+): MemberRecord => {
+  const [utility, profileHash, quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding] =
+    member;
+  const next: MemberRecord = [
+    utility,
+    profileHash,
+    quotaW + dQuotaW,
+    tokens + dTokens,
+    joinedAt,
+    serial,
+    removals + dRemovals,
+    reservedQuotaW + dReservedQuotaW,
+    reservedTokens + dReservedTokens,
+    pledges + dPledges,
+    offers + dOffers,
+    binding,
+  ];
+  members.set(address, next);
+
+  return next;
+};
+
+/** Why `member` cannot act ('' if it can): not a member (or not founded), or frozen when `moving`. */
+const memberRefusal = (totals: TotalsStorage, member: MemberRecord | undefined, moving: boolean): string =>
+  member === undefined
+    ? (totals.get('totals') as Totals)[7] === 0
+      ? 'The group has not been founded yet.'
+      : 'Only members may do this.'
+    : moving && member[6] > 0
+    ? "This member's holdings are frozen while a removal is open."
     : '';
 
-/** The record of the member acting in this call: witness, founded group, membership. */
-const actingMember = (members: Members, founded: boolean, address: Address): MemberRecord => {
-  requireWitness(address);
-  if (!founded) {
-    throw new Error('The group has not been founded yet.');
-  }
-  const member = members.get(address);
-  if (member === undefined) {
-    throw new Error('Only members may do this.');
-  }
+/** Outcomes are applied by the partner contract recorded for them alone. */
+const isPartner = (partners: MapStorage<string, Address>, role: string): boolean => {
+  const caller = Blockchain.currentCallerContract;
+  const expected = partners.get(role);
 
-  return member;
+  return caller !== undefined && expected !== undefined && caller.equals(expected);
 };
 
-const requireUtility = (utility: string): void => {
-  // NeoVM measures strings in bytes: 64 bytes of UTF-8 (64 characters for ASCII names).
-  const bytes = Buffer.from(utility, 'utf8').length;
-  if (bytes === 0 || bytes > MAX_UTILITY_BYTES) {
-    throw new Error('The utility must have 1 to 64 characters.');
+/**
+ * Moves quota from→to and SEB to→from (a record undefined: the treasury, this
+ * contract's address), with the events. Checks none: callers do.
+ */
+const exchange = (
+  members: Members,
+  totals: TotalsStorage,
+  treasury: Address,
+  from: Address,
+  source: MemberRecord | undefined,
+  to: Address,
+  target: MemberRecord | undefined,
+  quotaW: number,
+  tokens: number,
+): void => {
+  if (source === undefined) {
+    addTotals(totals, [0, 0, -quotaW, tokens, 0, 0, 0, 0]);
+  } else {
+    changeMember(members, from, source, -quotaW, tokens, 0, 0, 0, 0, 0);
   }
-};
-
-/** Quota one way and SEB the other: neither negative, not both zero. */
-const requireExchange = (quotaW: number, tokens: number): void => {
-  if (quotaW < 0 || tokens < 0 || (quotaW === 0 && tokens === 0)) {
-    throw new Error('quotaW and tokens must not be negative, nor both zero.');
+  if (target === undefined) {
+    addTotals(totals, [0, 0, quotaW, -tokens, 0, 0, 0, 0]);
+  } else {
+    changeMember(members, to, target, quotaW, -tokens, 0, 0, 0, 0, 0);
   }
-};
-
-/** Two members of the same utility's coverage area: the parties of a trade. */
-const requireTradeParties = (seller: MemberRecord, buyer: MemberRecord | undefined): MemberRecord => {
-  if (buyer === undefined) {
-    throw new Error('The receiver is not a member.');
+  if (quotaW > 0) {
+    notifyQuotaTransfer(source === undefined ? treasury : from, target === undefined ? treasury : to, quotaW);
   }
-  if (seller[0] !== buyer[0]) {
-    throw new Error('Both members must belong to the same power utility coverage area.');
+  if (tokens > 0) {
+    notifyTransfer(target === undefined ? treasury : to, source === undefined ? treasury : from, tokens);
   }
-
-  return buyer;
-};
-
-const setHoldings = (members: Members, address: Address, member: MemberRecord, quotaW: number, tokens: number): void => {
-  const [utility, profileHash, , , joinedAt, position] = member;
-  members.set(address, [utility, profileHash, quotaW, tokens, joinedAt, position]);
-};
-
-const requireOpenOffer = (offers: Offers, offerID: string): OfferRecord => {
-  const offer = offers.get(offerID);
-  if (offer === undefined) {
-    throw new Error('Unknown trade offer.');
-  }
-  if (offer[4] !== 'offered') {
-    throw new Error('The trade offer is no longer open.');
-  }
-
-  return offer;
 };
 
 export class MTEMsm extends SmartContract {
   public readonly properties = {
-    codeVersion: '1.0',
+    codeVersion: '1.1',
     author: 'MTEMsm developers',
     email: 'mtemsm@example.org',
-    description: 'MTEMsm group ledger: members, SEB token, quota, trades, treasury',
+    description: 'MTEMsm group ledger: members, SEB token, quota, treasury',
   };
+  // The founder is part of the script (a different founder makes a different contract,
+  // so nobody can deploy this one first): src/chain/compile.ts writes the founder's
+  // address here when it compiles a group for another founder.
+  public readonly founder = Address.from('AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG');
   public readonly name = 'Sharing Electricity in Brazil';
   public readonly symbol = 'SEB';
   public readonly decimals = 8;
 
   private readonly members = MapStorage.for<Address, MemberRecord>();
   private readonly memberAt = MapStorage.for<number, Address>();
-  private readonly offers = MapStorage.for<string, OfferRecord>();
-
   // Mutable state lives in MapStorage, not in class properties: neo-one 2.x faults a
   // transaction that reads a class property written earlier in the same block by
   // another transaction (README, "neo-one limits").
   private readonly totals = MapStorage.for<string, Totals>();
-  // FOUNDED (1 once the founder is admitted) and MAX_POWER_W (from MTEMsmReferendums).
-  private readonly settings = MapStorage.for<string, number>();
-  // The partner contracts under PLANTS and REFERENDUMS, each recorded once when deployed.
-  private readonly partners = MapStorage.for<string, Address>();
+  // The partner contracts under 'trades', 'plants' and 'referendums', each recorded once when deployed.
+  private readonly partnerAt = MapStorage.for<string, Address>();
 
-  public constructor(
-    public readonly founder: Address = Deploy.senderAddress,
-  ) {
+  public constructor() {
     super();
+    if (!Address.isSender(this.founder)) {
+      throw new Error("The founder's witness is needed to deploy the group.");
+    }
+    this.totals.set('totals', [0, 0, 0, 0, 0, 0, 0, 0]);
   }
 
-  // ---------------------------------------------------------------- NEP-5
+  // ---------------------------------------------------------------- NEP-5 and the member's own data
+
+  /**
+   * NEP-5 transfer: SEB from a member to a member or to the treasury. false (no
+   * throw) when the sender lacks the SEB it may move; 0 or to oneself is true.
+   */
+  public transfer(from: Address, to: Address, amount: Fixed<8>): boolean {
+    if (!Address.isCaller(from)) {
+      throw new Error('Missing witness: the acting address must sign this call.');
+    }
+    const sender = this.members.get(from);
+    const refusal = memberRefusal(this.totals, sender, true);
+    if (refusal !== '') {
+      throw new Error(refusal);
+    }
+    const receiver = this.members.get(to);
+    if (receiver === undefined && !to.equals(this.address)) {
+      throw new Error('The receiver is not a member.');
+    }
+    if (amount < 0) {
+      throw new Error('The amount must not be negative.');
+    }
+    const value: number = amount;
+    const [, , , tokens, , , , , , reservedTokens] = sender as MemberRecord;
+    if (tokens - reservedTokens < value) {
+      return false;
+    }
+    if (!from.equals(to) && value > 0) {
+      exchange(this.members, this.totals, this.address, from, sender, to, receiver, 0, -value);
+    }
+    notifyTransfer(from, to, amount);
+
+    return true;
+  }
+
+  /**
+   * The member's own profile hash and utility, at once; the utility only while the
+   * member holds no quota, no pledge and no open offer (v1.1 §5: the utility is where
+   * the consumer unit is, and the coverage-area rules depend on it).
+   */
+  public changeProfile(address: Address, profileHash: Hash256, utility: string): boolean {
+    if (!Address.isCaller(address)) {
+      throw new Error('Missing witness: the acting address must sign this call.');
+    }
+    const member = this.members.get(address);
+    const refusal = memberRefusal(this.totals, member, false);
+    if (refusal !== '') {
+      throw new Error(refusal);
+    }
+    // NeoVM measures strings in bytes: 64 bytes of UTF-8 (64 characters for ASCII names).
+    const bytes = Buffer.from(utility, 'utf8').length;
+    if (bytes === 0 || bytes > 64) {
+      throw new Error('The utility must have 1 to 64 characters.');
+    }
+    const [current, , quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding] =
+      member as MemberRecord;
+    if (utility !== current && (quotaW > 0 || pledges > 0 || offers > 0)) {
+      throw new Error('The utility can change only while the member holds no quota, no pledge and no open offer.');
+    }
+    this.members.set(address, [
+      utility,
+      profileHash,
+      quotaW,
+      tokens,
+      joinedAt,
+      serial,
+      removals,
+      reservedQuotaW,
+      reservedTokens,
+      pledges,
+      offers,
+      binding,
+    ]);
+    notifyMembership(address, 'profile', profileHash, utility);
+
+    return true;
+  }
 
   // Invariant 1: totalSupply is derived from capacity, so the two cannot drift.
   @constant
   public get totalSupply(): Fixed<8> {
-    return totalsOf(this.totals)[3] * SEB_PER_WATT;
+    return (this.totals.get('totals') as Totals)[1] * 100_000;
   }
 
   @constant
   public balanceOf(address: Address): Fixed<8> {
     if (address.equals(this.address)) {
-      return totalsOf(this.totals)[5];
+      return (this.totals.get('totals') as Totals)[3];
     }
     const member = this.members.get(address);
 
     return member === undefined ? 0 : member[3];
   }
 
-  /** NEP-5 transfer: donates SEB from one member to another member. */
-  public transfer(from: Address, to: Address, amount: Fixed<8>): boolean {
-    const sender = actingMember(this.members, this.settings.has(FOUNDED), from);
-    const receiver = this.members.get(to);
-    if (receiver === undefined) {
-      throw new Error('The receiver is not a member.');
-    }
-    if (from.equals(to)) {
-      throw new Error('Sender and receiver must differ.');
-    }
-    if (amount <= 0) {
-      throw new Error('The amount must be positive.');
-    }
-    if (sender[3] < amount) {
-      throw new Error('Insufficient SEB balance.');
-    }
-    const value: number = amount;
-    setHoldings(this.members, from, sender, sender[2], sender[3] - value);
-    setHoldings(this.members, to, receiver, receiver[2], receiver[3] + value);
-    notifyTransfer(from, to, amount);
+  // ---------------------------------------------------------------- Partners' calls (one partner each)
 
-    return true;
-  }
-
-
-
-
-
-  // ---------------------------------------------------------------- Trading
-
-  /** Offers quota for SEB and returns the offer ID; with tokens == 0 it is a donation, done at once (returns ''). */
-  public offerTrade(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): string {
-    const seller = actingMember(this.members, this.settings.has(FOUNDED), from);
-    const buyer = requireTradeParties(seller, this.members.get(to));
-    if (from.equals(to)) {
-      throw new Error('Sender and receiver must differ.');
-    }
-    requireExchange(quotaW, tokens);
-    if (seller[2] < quotaW) {
-      throw new Error('The sender does not hold that quota.');
-    }
-    if (tokens === 0) {
-      const donated: number = quotaW;
-      setHoldings(this.members, from, seller, seller[2] - donated, seller[3]);
-      setHoldings(this.members, to, buyer, buyer[2] + donated, buyer[3]);
-      notifyQuotaTransfer(from, to, quotaW);
-      notifyTrade('', from, to, quotaW, 0, 'donated');
-
-      return '';
-    }
-    const [, , offers] = addTotals(this.totals, [0, 0, 1, 0, 0, 0]);
-    const offerID = `T${offers}`;
-    this.offers.set(offerID, [from, to, quotaW, tokens, 'offered', Blockchain.currentBlockTime]);
-    notifyTrade(offerID, from, to, quotaW, tokens, 'offered');
-
-    return offerID;
-  }
-
-  /** The receiver accepts: quota from→to and SEB to→from, atomically, or nothing at all. */
-  public acceptTrade(offerID: string, address: Address): boolean {
-    requireWitness(address);
-    const [from, to, quotaW, tokens, , offeredAt] = requireOpenOffer(this.offers, offerID);
-    if (!address.equals(to)) {
-      throw new Error('Only the receiver of the offer may accept it.');
+  /**
+   * A trade between two members of the same utility (MTEMsmTrades): with `binding` ''
+   * a new offer (from's open offers + 1; returns the offer's binding, the two members'
+   * bindings joined by ':', '#<serial>:#<serial>') or, with tokens 0, a donation done at once (returns ''); with
+   * a binding, the acceptance of that offer, done at once if both sides are still those
+   * memberships (returns ''). Anything else: why not, unchanged.
+   */
+  public applyTrade(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>, binding: string): string {
+    if (!isPartner(this.partnerAt, 'trades')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
     }
     const seller = this.members.get(from);
-    if (seller === undefined) {
-      throw new Error('The sender of the offer is no longer a member.');
+    const buyer = this.members.get(to);
+    const refusal = memberRefusal(this.totals, seller, true);
+    if (refusal !== '' || buyer === undefined) {
+      return refusal === '' ? 'The receiver is not a member.' : refusal;
     }
-    const buyer = requireTradeParties(seller, this.members.get(to));
-    if (seller[2] < quotaW) {
-      throw new Error('The sender no longer holds that quota.');
+    const [utility, , quotaW0, , , , , reservedQuotaW, , , , fromBinding] = seller as MemberRecord;
+    const [buyerUtility, , , buyerTokens, , , buyerRemovals, , reservedTokens, , , toBinding] = buyer;
+    const current = `${fromBinding}:${toBinding}`;
+    if (binding !== '' && binding !== current) {
+      return 'The trade offer is no longer open.';
     }
-    if (buyer[3] < tokens) {
-      throw new Error('Insufficient SEB balance.');
+    if (utility !== buyerUtility) {
+      return 'Both members must belong to the same power utility coverage area.';
     }
-    setHoldings(this.members, from, seller, seller[2] - quotaW, seller[3] + tokens);
-    setHoldings(this.members, to, buyer, buyer[2] + quotaW, buyer[3] - tokens);
-    this.offers.set(offerID, [from, to, quotaW, tokens, 'accepted', offeredAt]);
-    if (quotaW > 0) {
-      notifyQuotaTransfer(from, to, quotaW);
+    const watts: number = quotaW;
+    const value: number = tokens;
+    if (quotaW0 - reservedQuotaW < watts) {
+      return binding === '' ? 'The sender does not hold that quota.' : 'The sender no longer holds that quota.';
     }
-    notifyTransfer(to, from, tokens);
-    notifyTrade(offerID, from, to, quotaW, tokens, 'accepted');
+    if (binding === '' && value > 0) {
+      changeMember(this.members, from, seller as MemberRecord, 0, 0, 0, 0, 0, 0, 1);
 
-    return true;
+      return current;
+    }
+    if (binding !== '' && buyerRemovals > 0) {
+      return "This member's holdings are frozen while a removal is open.";
+    }
+    if (buyerTokens - reservedTokens < value) {
+      return 'Insufficient SEB balance.';
+    }
+    exchange(
+      this.members,
+      this.totals,
+      this.address,
+      from,
+      binding === '' ? seller : changeMember(this.members, from, seller as MemberRecord, 0, 0, 0, 0, 0, 0, -1),
+      to,
+      buyer,
+      watts,
+      value,
+    );
+
+    return '';
   }
 
-  /** The sender withdraws or the receiver declines an open offer. */
-  public cancelTrade(offerID: string, address: Address): boolean {
-    requireWitness(address);
-    const [from, to, quotaW, tokens, , offeredAt] = requireOpenOffer(this.offers, offerID);
-    if (!address.equals(from) && !address.equals(to)) {
-      throw new Error('Only a side of the offer may cancel it.');
+  /** An offer with `binding` ends unaccepted (MTEMsmTrades): its maker's open offers - 1, if still that membership. */
+  public applyOfferEnd(from: Address, binding: string): string {
+    if (!isPartner(this.partnerAt, 'trades')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
     }
-    this.offers.set(offerID, [from, to, quotaW, tokens, 'cancelled', offeredAt]);
-    notifyTrade(offerID, from, to, quotaW, tokens, 'cancelled');
-
-    return true;
-  }
-
-  // ---------------------------------------------------------------- Changes
-
-  /** The member's own profile hash and utility, at once. */
-  public changeProfile(address: Address, profileHash: Hash256, utility: string): boolean {
-    const [, , quotaW, tokens, joinedAt, position] = actingMember(this.members, this.settings.has(FOUNDED), address);
-    requireUtility(utility);
-    this.members.set(address, [utility, profileHash, quotaW, tokens, joinedAt, position]);
-    notifyMembership(address, 'profile', profileHash, utility);
-
-    return true;
-  }
-
-  // ---------------------------------------------------------------- Outcomes of referendums (MTEMsmReferendums only)
-
-
-  /** Records the MTEMsmPlants contract; called once, by its constructor, in a deployment the founder signs. */
-  public attachPlants(founder: Address): string {
-    const refusal = attachRefusal(this.founder, founder, this.partners.get(PLANTS));
-    if (refusal === '') {
-      this.partners.set(PLANTS, Blockchain.currentCallerContract as Address);
+    const seller = this.members.get(from);
+    const prefix = Buffer.from(`${seller === undefined ? '' : seller[11]}:`, 'utf8');
+    if (seller !== undefined && Buffer.from(binding, 'utf8').slice(0, prefix.length).equals(prefix)) {
+      changeMember(this.members, from, seller, 0, 0, 0, 0, 0, 0, -1);
     }
 
-    return refusal;
-  }
-
-  /**
-   * Records the MTEMsmReferendums contract and the largest plant it approves (reported
-   * in groupSummary); called once, by its constructor, in a deployment the founder signs.
-   */
-  public attachReferendums(founder: Address, maxPowerW: number): string {
-    const refusal = attachRefusal(this.founder, founder, this.partners.get(REFERENDUMS));
-    if (refusal === '') {
-      this.partners.set(REFERENDUMS, Blockchain.currentCallerContract as Address);
-      this.settings.set(MAX_POWER_W, maxPowerW);
-    }
-
-    return refusal;
-  }
-
-
-  /** The next plant ID (MTEMsmPlants, when a powerUp referendum approves a plant). */
-  public applyPlantRegistration(): string {
-    requireCaller(this.partners.get(PLANTS));
-    const [, plants] = addTotals(this.totals, [0, 1, 0, 0, 0, 0]);
-
-    return `P${plants}`;
+    return '';
   }
 
   /**
-   * Issues a plant's capacity as new quota and its SEB to its funders (MTEMsmPlants,
-   * when the plant starts operating): quotas[i] watts to funders[i], to the treasury
-   * for a funder who is no longer a member. Capacity and supply grow by the same
-   * watts (invariants 1, 2). Work grows with that plant's funders only.
+   * A pledge for a plant of `utility` may be made or changed (MTEMsmPlants, every bid):
+   * a member of that utility, not frozen; `delta` +1 for a first pledge, -1 for a
+   * withdrawn one, 0 otherwise. Returns the membership's binding ('#<serial>': the
+   * pledge belongs to it), or why not.
    */
-  public applyIssue(funders: Address[], quotas: Integer[]): string {
-    requireCaller(this.partners.get(PLANTS));
-    if (funders.length !== quotas.length) {
+  public applyPledge(address: Address, utility: string, delta: Integer): string {
+    if (!isPartner(this.partnerAt, 'plants')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
+    }
+    const member = this.members.get(address);
+    const refusal = memberRefusal(this.totals, member, true);
+    if (refusal !== '') {
+      return refusal;
+    }
+    if ((member as MemberRecord)[0] !== utility) {
+      return 'This member cannot profit from this power utility.';
+    }
+    const change: number = delta;
+    if (change !== 0) {
+      changeMember(this.members, address, member as MemberRecord, 0, 0, 0, 0, 0, change, 0);
+    }
+
+    return (member as MemberRecord)[11];
+  }
+
+  /**
+   * A page of a plant's funders (MTEMsmPlants): their pledges end (issued as quota, or
+   * cancelled), and each is issued `quotas[i]` watts of new capacity with its SEB (0
+   * when cancelled), to the treasury for a funder whose membership `bindings[i]` has
+   * left the group (as its holdings did). Capacity and supply grow by the same watts
+   * (invariants 1, 2).
+   */
+  public applyIssue(funders: Address[], bindings: string[], quotas: Integer[]): string {
+    if (!isPartner(this.partnerAt, 'plants')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
+    }
+    if (funders.length !== quotas.length || funders.length !== bindings.length) {
       return 'Each funder needs one quota.';
     }
     let capacityW = 0;
@@ -432,89 +454,200 @@ export class MTEMsm extends SmartContract {
     for (let index = 0; index < funders.length; index++) {
       const funder = funders[index];
       const watts: number = quotas[index];
+      const stored = this.members.get(funder);
+      const member = stored !== undefined && stored[11] === bindings[index] ? stored : undefined;
+      if (member === undefined) {
+        treasuryQuotaW += watts;
+      } else {
+        // Written here rather than by changeMember: this loop is the issuance pages' cost.
+        const [utility, profileHash, quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding] =
+          member;
+        this.members.set(funder, [
+          utility,
+          profileHash,
+          quotaW + watts,
+          tokens + watts * 100_000,
+          joinedAt,
+          serial,
+          removals,
+          reservedQuotaW,
+          reservedTokens,
+          pledges - 1,
+          offers,
+          binding,
+        ]);
+      }
       if (watts > 0) {
-        const tokens = watts * SEB_PER_WATT;
-        const member = this.members.get(funder);
-        if (member === undefined) {
-          treasuryQuotaW += watts;
-        } else {
-          setHoldings(this.members, funder, member, member[2] + watts, member[3] + tokens);
-        }
         capacityW += watts;
         const holder = member === undefined ? this.address : funder;
         notifyQuotaTransfer(undefined, holder, watts);
-        notifyTransfer(undefined, holder, tokens);
+        notifyTransfer(undefined, holder, watts * 100_000);
       }
     }
-    addTotals(this.totals, [0, 0, 0, capacityW, treasuryQuotaW, treasuryQuotaW * SEB_PER_WATT]);
+    if (capacityW > 0) {
+      addTotals(this.totals, [0, capacityW, treasuryQuotaW, treasuryQuotaW * 100_000, 0, 0, 0, 0]);
+    }
 
     return '';
   }
 
+  /** The next plant ID (MTEMsmPlants, when a powerUp referendum approves a plant). */
+  public applyPlantRegistration(): string {
+    return isPartner(this.partnerAt, 'plants') ? `P${addTotals(this.totals, [1, 0, 0, 0, 0, 0, 0, 0])[0]}` : '';
+  }
 
-  /** Admits a member (quota 0, SEB 0): the founder at founding, or an approved candidate. */
-  public applyAdmission(address: Address, profileHash: Hash256, utility: string): string {
-    requireCaller(this.partners.get(REFERENDUMS));
-    if (!this.settings.has(FOUNDED)) {
-      this.settings.set(FOUNDED, 1);
+  /**
+   * Admits a member with admission serial `serial` (MTEMsmReferendums' roll), quota 0
+   * and SEB 0: the founder at founding (serial 1), or an approved candidate.
+   */
+  public applyAdmission(address: Address, profileHash: Hash256, utility: string, serial: Integer): string {
+    if (!isPartner(this.partnerAt, 'referendums')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
     }
-    const [position] = addTotals(this.totals, [1, 0, 0, 0, 0, 0]);
-    this.members.set(address, [utility, profileHash, 0, 0, Blockchain.currentBlockTime, position]);
-    this.memberAt.set(position, address);
+    if (this.members.has(address)) {
+      return 'Already a member.';
+    }
+    this.members.set(address, [utility, profileHash, 0, 0, Blockchain.currentBlockTime, serial, 0, 0, 0, 0, 0, `#${serial}`]);
+    this.memberAt.set(serial, address);
+    if (serial === 1) {
+      addTotals(this.totals, [0, 0, 0, 0, 0, 0, 0, 1]);
+    }
     notifyMembership(address, 'admitted', profileHash, utility);
 
     return '';
   }
 
-
-  /** The corrective transaction: quota from→to and SEB to→from (either may be the treasury). */
-  public applyCorrection(from: Address, to: Address, quotaW: Integer, tokens: Fixed<8>): string {
-    requireCaller(this.partners.get(REFERENDUMS));
-    const source = this.holdingsOf(from);
-    const target = this.holdingsOf(to);
-    if (source === undefined || target === undefined) {
-      return 'The correction cannot apply: both sides must be members or the treasury.';
+  /** A removal of membership `serial` opens (+1) or ends without removing (-1): the member is frozen while any is open. */
+  public applyFreeze(address: Address, serial: Integer, delta: Integer): string {
+    if (!isPartner(this.partnerAt, 'referendums')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
     }
-    const [fromQuotaW, fromTokens] = source;
-    const [toQuotaW, toTokens] = target;
-    if (fromQuotaW < quotaW) {
-      return 'The correction cannot apply: the sender does not hold that quota.';
-    }
-    if (toTokens < tokens) {
-      return 'The correction cannot apply: the receiver does not hold that SEB.';
-    }
-    const movedQuotaW: number = quotaW;
-    const movedTokens: number = tokens;
-    this.setHoldingsOf(from, fromQuotaW - movedQuotaW, fromTokens + movedTokens);
-    this.setHoldingsOf(to, toQuotaW + movedQuotaW, toTokens - movedTokens);
-    if (quotaW > 0) {
-      notifyQuotaTransfer(from, to, quotaW);
-    }
-    if (tokens > 0) {
-      notifyTransfer(to, from, tokens);
+    const member = this.members.get(address);
+    const change: number = delta;
+    if (member !== undefined && member[5] === serial) {
+      changeMember(this.members, address, member, 0, 0, change, 0, 0, 0, 0);
     }
 
     return '';
   }
 
-  /** The member leaves; their quota and SEB pass to the treasury. The last member takes the freed position. */
+  /**
+   * A correction opens: reserves `quotaW` on
+   * `from` and `tokens` on `to` (either may be the treasury, serial 0), refused when
+   * they do not hold that much unreserved.
+   */
+  public applyReserve(from: Address, fromSerial: Integer, to: Address, toSerial: Integer, quotaW: Integer, tokens: Fixed<8>): string {
+    if (!isPartner(this.partnerAt, 'referendums')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
+    }
+    const source = this.membership(from, fromSerial);
+    const target = this.membership(to, toSerial);
+    const fromTreasury = from.equals(this.address);
+    const toTreasury = to.equals(this.address);
+    if ((!fromTreasury && source === undefined) || (!toTreasury && target === undefined)) {
+      return 'Both sides must be members or the treasury.';
+    }
+    const watts: number = quotaW;
+    const value: number = tokens;
+    // Only what moves is reserved: a side with nothing to give is not written.
+    if (source !== undefined && watts > 0) {
+      if (source[2] - source[7] < watts) {
+        return 'The sender does not hold that quota.';
+      }
+      changeMember(this.members, from, source, 0, 0, 0, watts, 0, 0, 0);
+    }
+    if (target !== undefined && value > 0) {
+      if (target[3] - target[8] < value) {
+        return 'The receiver does not hold that SEB.';
+      }
+      changeMember(this.members, to, target, 0, 0, 0, 0, value, 0, 0);
+    }
+    if (fromTreasury || toTreasury) {
+      const [, , quotaW0, tokens0, reservedQuotaW, reservedTokens] = this.totals.get('totals') as Totals;
+      if (fromTreasury && quotaW0 - reservedQuotaW < watts) {
+        return 'The sender does not hold that quota.';
+      }
+      if (toTreasury && tokens0 - reservedTokens < value) {
+        return 'The receiver does not hold that SEB.';
+      }
+      addTotals(this.totals, [0, 0, 0, 0, fromTreasury ? watts : 0, toTreasury ? value : 0, 0, 0]);
+    }
+
+    return '';
+  }
+
+  /**
+   * A correction ends: its reservations are released, and when `apply` (approved) the
+   * quota moves from→to and the SEB to→from. Returns '' or, when a side is no longer the
+   * membership it named (removed, perhaps admitted again), why it lapsed: then only the
+   * reservation of the side still there is released (the one change on a refusal).
+   */
+  public applyCorrection(
+    from: Address,
+    fromSerial: Integer,
+    to: Address,
+    toSerial: Integer,
+    quotaW: Integer,
+    tokens: Fixed<8>,
+    apply: boolean,
+  ): string {
+    if (!isPartner(this.partnerAt, 'referendums')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
+    }
+    const source = this.membership(from, fromSerial);
+    const target = this.membership(to, toSerial);
+    const fromTreasury = from.equals(this.address);
+    const toTreasury = to.equals(this.address);
+    const present = (fromTreasury || source !== undefined) && (toTreasury || target !== undefined);
+    // Moved only when approved and both sides are still there; released in any case.
+    const watts: number = apply && present ? quotaW : 0;
+    const value: number = apply && present ? tokens : 0;
+    const reservedW: number = quotaW;
+    const reservedT: number = tokens;
+    // A record is written only when something on it changes.
+    if (source !== undefined && (watts > 0 || value > 0 || reservedW > 0)) {
+      changeMember(this.members, from, source, -watts, value, 0, -reservedW, 0, 0, 0);
+    }
+    if (target !== undefined && (watts > 0 || value > 0 || reservedT > 0)) {
+      changeMember(this.members, to, target, watts, -value, 0, 0, -reservedT, 0, 0);
+    }
+    if (fromTreasury || toTreasury) {
+      addTotals(this.totals, [
+        0,
+        0,
+        fromTreasury ? -watts : watts,
+        fromTreasury ? value : -value,
+        fromTreasury ? -reservedW : 0,
+        toTreasury ? -reservedT : 0,
+        0,
+        0,
+      ]);
+    }
+    if (watts > 0) {
+      notifyQuotaTransfer(from, to, watts);
+    }
+    if (value > 0) {
+      notifyTransfer(to, from, value);
+    }
+
+    return apply && !present ? 'A side of the correction has left the group.' : '';
+  }
+
+  /** The member leaves; their quota and SEB pass to the treasury; their place in memberAt stays empty. */
   public applyRemoval(address: Address): string {
-    requireCaller(this.partners.get(REFERENDUMS));
+    if (!isPartner(this.partnerAt, 'referendums')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
+    }
     const member = this.members.get(address);
     if (member === undefined) {
       return 'That address is no longer a member.';
     }
-    const [utility, profileHash, quotaW, tokens, , position] = member;
-    const [last] = totalsOf(this.totals);
-    if (position !== last) {
-      const moved = this.memberAt.get(last) as Address;
-      const [movedUtility, movedHash, movedQuotaW, movedTokens, movedJoinedAt] = this.members.get(moved) as MemberRecord;
-      this.members.set(moved, [movedUtility, movedHash, movedQuotaW, movedTokens, movedJoinedAt, position]);
-      this.memberAt.set(position, moved);
-    }
-    this.memberAt.delete(last);
+    const [utility, profileHash, quotaW, tokens, , serial] = member;
+    this.memberAt.delete(serial);
     this.members.delete(address);
-    addTotals(this.totals, [-1, 0, 0, 0, quotaW, tokens]);
+    if (quotaW > 0 || tokens > 0) {
+      addTotals(this.totals, [0, 0, quotaW, tokens, 0, 0, 0, 0]);
+    }
     notifyMembership(address, 'removed', profileHash, utility);
     if (quotaW > 0) {
       notifyQuotaTransfer(address, this.address, quotaW);
@@ -526,7 +659,25 @@ export class MTEMsm extends SmartContract {
     return '';
   }
 
+  /**
+   * Records the calling partner contract under `role` ('trades', 'plants' or
+   * 'referendums'; the last with the largest plant it approves, reported in
+   * groupSummary), once, in a deployment the founder signs: '' or why not.
+   */
+  public attach(role: string, maxPowerW: Integer): string {
+    const caller = Blockchain.currentCallerContract;
+    if (caller === undefined || !Address.isSender(this.founder)) {
+      return 'Only the founder may attach a contract.';
+    }
+    if (this.partnerAt.has(role) || (role !== 'trades' && role !== 'plants' && role !== 'referendums')) {
+      return 'That contract is already attached.';
+    }
+    this.partnerAt.set(role, caller);
+    addTotals(this.totals, [0, 0, 0, 0, 0, 0, maxPowerW, 0]);
+    createEventNotifier<string, Address>('attached', 'role', 'contract')(role, caller);
 
+    return '';
+  }
 
   // ---------------------------------------------------------------- Reads
 
@@ -541,18 +692,20 @@ export class MTEMsm extends SmartContract {
     readonly totalSupply: Fixed<8>;
     readonly totalCapacityW: Integer;
   } {
-    const [members, plants, , capacityW] = totalsOf(this.totals);
-    const maxPowerW = this.settings.get(MAX_POWER_W);
+    const [plants, capacityW, , , , , maxPowerW] = this.totals.get('totals') as Totals;
+    // Counted by the roll (MTEMsmReferendums): a read, so the links of writes stay one way.
+    const referendums = this.partnerAt.get('referendums');
+    const members = referendums === undefined ? 0 : SmartContract.for<Roll>(referendums).memberCount();
 
     return {
       // The smallest plant powerUp accepts (capacityW > 0).
       minPowerW: 1,
-      maxPowerW: maxPowerW === undefined ? 0 : maxPowerW,
+      maxPowerW,
       powerPlants: plants,
       members,
-      name: this.name,
-      symbol: this.symbol,
-      totalSupply: capacityW * SEB_PER_WATT,
+      name: 'Sharing Electricity in Brazil',
+      symbol: 'SEB',
+      totalSupply: capacityW * 100_000,
       totalCapacityW: capacityW,
     };
   }
@@ -578,108 +731,89 @@ export class MTEMsm extends SmartContract {
     return { utility, profileHash, quotaW, tokens, joinedAt };
   }
 
-
-
-
+  /**
+   * What binds a holder's holdings, as integers (neo-one clients decode arrays, not
+   * tuples): [admission serial, open removals (frozen while > 0), reserved quota in W,
+   * reserved SEB in raw 1e-8 units, pledges in plants not yet operating, open offers
+   * made]; the treasury (this contract's address) is [0, 0, reserved quota, reserved
+   * SEB, 0, 0]; [] for anyone else.
+   */
   @constant
-  public tradeOffer(
-    offerID: string,
-  ):
-    | {
-        readonly from: Address;
-        readonly to: Address;
-        readonly quotaW: Integer;
-        readonly tokens: Fixed<8>;
-        readonly status: string;
-        readonly offeredAt: Integer;
-      }
-    | undefined {
-    const offer = this.offers.get(offerID);
-    if (offer === undefined) {
-      return undefined;
-    }
-    const [from, to, quotaW, tokens, status, offeredAt] = offer;
+  public memberState(address: Address): Integer[] {
+    if (address.equals(this.address)) {
+      const [, , , , reservedQuotaW, reservedTokens] = this.totals.get('totals') as Totals;
 
-    return { from, to, quotaW, tokens, status, offeredAt };
+      return [0, 0, reservedQuotaW, reservedTokens, 0, 0];
+    }
+    const member = this.members.get(address);
+    if (member === undefined) {
+      return [];
+    }
+    const [, , , , , serial, removals, reservedQuotaW, reservedTokens, pledges, offers] = member;
+
+    return [serial, removals, reservedQuotaW, reservedTokens, pledges, offers];
   }
 
-  /** The group treasury: what removed members left. Its address is this contract's own. */
+  /** The group treasury: what removed members left and members gave it; its address is this contract's own. */
   @constant
   public treasury(): { readonly quotaW: Integer; readonly tokens: Fixed<8> } {
-    const [, , , , quotaW, tokens] = totalsOf(this.totals);
+    const [, , quotaW, tokens] = this.totals.get('totals') as Totals;
 
     return { quotaW, tokens };
   }
 
-  /** Members in admission order (a removal moves the last member into the freed place). */
+  /**
+   * Members whose admission serial is offset+1 … offset+limit, in admission order: a
+   * removed member's place stays empty, so a page may hold fewer than limit (page until
+   * groupSummary().members are listed).
+   */
   @constant
   public listOfMembers(offset: Integer, limit: Integer): Address[] {
-    if (offset < 0 || limit <= 0 || limit > MAX_PAGE) {
+    if (offset < 0 || limit <= 0 || limit > 100) {
       throw new Error('Pages need offset >= 0 and 1 <= limit <= 100.');
     }
     const first: number = offset;
     const size: number = limit;
     const page: Address[] = [];
-    const [members] = totalsOf(this.totals);
-    for (let position = first + 1; position <= first + size && position <= members; position++) {
-      page.push(this.memberAt.get(position) as Address);
+    for (let serial = first + 1; serial <= first + size; serial++) {
+      const member = this.memberAt.get(serial);
+      if (member !== undefined) {
+        page.push(member);
+      }
     }
 
     return page;
   }
 
-
-  // Scalar reads for the partner contracts (neo-one cannot return tuples across contracts).
-
-
-
-  /** Whether the founder has been admitted. */
+  /** The attached partner contracts (v1.1 §11): who may apply outcomes here. */
   @constant
-  public founded(): boolean {
-    return this.settings.has(FOUNDED);
+  public partners(): {
+    readonly trades: Address | undefined;
+    readonly plants: Address | undefined;
+    readonly referendums: Address | undefined;
+  } {
+    return {
+      trades: this.partnerAt.get('trades'),
+      plants: this.partnerAt.get('plants'),
+      referendums: this.partnerAt.get('referendums'),
+    };
   }
 
-  /** The member's utility, or '' for a non-member. */
+  /** The current memberships of two members as MTEMsmTrades binds an offer to them ('' when either is not a member). */
   @constant
-  public utilityOf(address: Address): string {
-    const member = this.members.get(address);
+  public bindingOf(from: Address, to: Address): string {
+    const seller = this.members.get(from);
+    const buyer = this.members.get(to);
 
-    return member === undefined ? '' : member[0];
+    return seller === undefined || buyer === undefined ? '' : `${seller[11]}:${buyer[11]}`;
   }
-
-  /** Plants registered so far (their IDs are P1 … P<plantCount>). */
-  @constant
-  public plantCount(): Integer {
-    return totalsOf(this.totals)[1];
-  }
-
-
-
 
   // ---------------------------------------------------------------- Internals
 
-
-
-
-  /** [quotaW, tokens] of a member or of the treasury (this contract's own address). */
-  private holdingsOf(address: Address): [number, number] | undefined {
-    if (address.equals(this.address)) {
-      const [, , , , quotaW, tokens] = totalsOf(this.totals);
-
-      return [quotaW, tokens];
-    }
+  /** A member's record if it is still membership `serial`, else undefined. */
+  private membership(address: Address, serial: number): MemberRecord | undefined {
     const member = this.members.get(address);
 
-    return member === undefined ? undefined : [member[2], member[3]];
+    return member !== undefined && member[5] === serial ? member : undefined;
   }
-
-  private setHoldingsOf(address: Address, quotaW: number, tokens: number): void {
-    if (address.equals(this.address)) {
-      const [, , , , treasuryQuotaW, treasuryTokens] = totalsOf(this.totals);
-      addTotals(this.totals, [0, 0, 0, 0, quotaW - treasuryQuotaW, tokens - treasuryTokens]);
-    } else {
-      setHoldings(this.members, address, this.members.get(address) as MemberRecord, quotaW, tokens);
-    }
-  }
-
 }

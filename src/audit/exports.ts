@@ -6,7 +6,7 @@
 import BigNumber from 'bignumber.js';
 import * as fs from 'fs';
 import * as path from 'path';
-import { apportion } from './apportion';
+import { apportion } from '../domain/apportion';
 import type { Audit } from './audit';
 import { GroupEvent, GroupState } from './rebuild';
 

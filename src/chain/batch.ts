@@ -5,7 +5,7 @@
  * made for them (neo-one's `runConsensusNow`), and their receipts are checked: a
  * FAULT stops the run with the contract's message.
  */
-import { TransactionResult, UserAccountID } from '@neo-one/client';
+import { TransactionOptions, TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { Group } from './group';
 
@@ -107,32 +107,19 @@ export const sendBlock = async (
   });
 };
 
-/** Funders a startOperation call issues to (MTEMsmPlants' ISSUE_PAGE). */
-export const ISSUE_PAGE = 20;
-
 /**
- * Starts a funded plant's operation: startOperation issues its quota to 20 funders per
- * call and returns true on the last page, so it is sent once per block until then
- * (each page costs more than the free 10 GAS: one paid transaction per account and
- * block). Returns the pages' receipts.
+ * A SendPage (src/chain/plants.ts) that sends each page in a block of its own and keeps
+ * its receipt in `receipts` (and its gas in `gas`): for private networks.
  */
-export const startOperationPages = async (
-  group: Group,
-  ppID: string,
-  from: UserAccountID,
-  gas?: GasLog,
-  onPage?: (pages: number) => void,
-): Promise<Receipt[]> => {
-  const pages: Receipt[] = [];
-  for (;;) {
-    const [page] = await sendBlock(group, 'startOperation', [group.plants.startOperation(ppID, { from })], gas);
-    pages.push(page);
-    onPage?.(pages.length);
-    if (page.value === true) {
-      return pages;
-    }
-  }
-};
+export const blockPages =
+  (group: Group, from: UserAccountID, receipts: Receipt[], gas?: GasLog, onPage?: (pages: number) => void) =>
+  async (operation: string, call: (options: TransactionOptions) => Promise<TransactionResult<any>>): Promise<boolean> => {
+    const [page] = await sendBlock(group, operation, [call({ from })], gas);
+    receipts.push(page);
+    onPage?.(receipts.length);
+
+    return page.value === true;
+  };
 
 /** Each receipt's transaction position on chain (block, then place in block): the order it ran in. */
 export const chainPositions = async (group: Group, receipts: readonly Receipt[]): Promise<number[]> => {

@@ -1,10 +1,10 @@
 /**
  * Connecting to a deployed MTEMsm group, and deploying one.
  *
- * A group is three contracts (README, "Three contracts, not one"): the ledger
- * (`MTEMsm`), `MTEMsmPlants` and `MTEMsmReferendums`. A `Deployment` names the node
- * and the three addresses; it is what `mtemsm deploy` and `npm start` save and what
- * every other command reads.
+ * A group is four contracts (README, "Four contracts, not one"): the ledger
+ * (`MTEMsm`), `MTEMsmTrades`, `MTEMsmPlants` and `MTEMsmReferendums`. A `Deployment`
+ * names the node and the four addresses; it is what `mtemsm deploy` and `npm start`
+ * save and what every other command reads.
  */
 import {
   DeveloperClient,
@@ -24,13 +24,17 @@ import { common, crypto } from '@neo-one/client-common';
 import { Client, LocalUserAccountProvider } from '@neo-one/client-full-core';
 import BigNumber from 'bignumber.js';
 import { createHash } from 'crypto';
-import * as path from 'path';
 import { mteMsmABI } from '../neo-one/MTEMsm/abi';
 import { MTEMsmSmartContract } from '../neo-one/MTEMsm/types';
 import { mteMsmPlantsABI } from '../neo-one/MTEMsmPlants/abi';
 import { MTEMsmPlantsSmartContract } from '../neo-one/MTEMsmPlants/types';
 import { mteMsmReferendumsABI } from '../neo-one/MTEMsmReferendums/abi';
 import { MTEMsmReferendumsSmartContract } from '../neo-one/MTEMsmReferendums/types';
+import { mteMsmTradesABI } from '../neo-one/MTEMsmTrades/abi';
+import { MTEMsmTradesSmartContract } from '../neo-one/MTEMsmTrades/types';
+import type { CompiledContract } from './compile';
+
+export type { CompiledContract } from './compile';
 import { sourceMaps as generatedSourceMaps } from '../neo-one/sourceMaps';
 import { MASTER_PRIVATE_KEY } from './node';
 
@@ -46,6 +50,7 @@ export const NETWORK = 'group';
 
 export interface ContractAddresses {
   readonly ledger: string;
+  readonly trades: string;
   readonly plants: string;
   readonly referendums: string;
 }
@@ -57,6 +62,7 @@ export interface Settings {
   readonly minTimeToMarket: number;
   readonly minBid: string;
   readonly maxPowerW: number;
+  readonly minFundingWindow: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -65,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minTimeToMarket: 2_592_000,
   minBid: '100',
   maxPowerW: 5_000_000,
+  minFundingWindow: 604_800,
 };
 
 export interface Deployment {
@@ -82,6 +89,7 @@ export interface Group {
   /** Blocks, transactions and contracts, read straight from the node. */
   readonly chain: NEOONEDataProvider;
   readonly ledger: MTEMsmSmartContract;
+  readonly trades: MTEMsmTradesSmartContract;
   readonly plants: MTEMsmPlantsSmartContract;
   readonly referendums: MTEMsmReferendumsSmartContract;
   readonly contracts: ContractAddresses;
@@ -129,7 +137,7 @@ export const connect = (options: ConnectOptions): Group => {
       await developer.runConsensusNow().catch(() => undefined);
     });
   }
-  const contracts = options.contracts ?? { ledger: '', plants: '', referendums: '' };
+  const contracts = options.contracts ?? { ledger: '', trades: '', plants: '', referendums: '' };
   const sourceMaps: SourceMaps = generatedSourceMaps;
   const definition = (abi: any, address: string) =>
     ({ networks: address === '' ? {} : { [NETWORK]: { address } }, abi, sourceMaps } as any);
@@ -145,6 +153,7 @@ export const connect = (options: ConnectOptions): Group => {
     developer,
     chain,
     ledger: client.smartContract(definition(mteMsmABI, contracts.ledger)) as any,
+    trades: client.smartContract(definition(mteMsmTradesABI, contracts.trades)) as any,
     plants: client.smartContract(definition(mteMsmPlantsABI, contracts.plants)) as any,
     referendums: client.smartContract(definition(mteMsmReferendumsABI, contracts.referendums)) as any,
     contracts,
@@ -158,49 +167,11 @@ export const masterAddress = (): string => privateKeyToAddress(MASTER_PRIVATE_KE
 
 // ------------------------------------------------------------------ deployment
 
-const CONTRACTS_DIR = path.resolve(__dirname, '../../neo-one/contracts');
-
-export interface CompiledContract {
-  readonly name: string;
-  readonly address: string;
-  readonly contract: any;
-  readonly abi: any;
-  readonly sourceMap: any;
-}
-
 /**
- * Compiles the three contracts in link order (the ledger first: the others embed its
- * address), as neo-one's compiler does for `neo-one compile`. About 10 s.
- */
-export const compileGroup = async (): Promise<CompiledContract[]> => {
-  // Loaded here: the compiler is large and only deployments need it.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { compileContract } = require('@neo-one/smart-contract-compiler');
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { createCompilerHost } = require('@neo-one/smart-contract-compiler-node');
-  const linked: Record<string, Record<string, string>> = {};
-  const compiled: CompiledContract[] = [];
-  for (const name of ['MTEMsm', 'MTEMsmPlants', 'MTEMsmReferendums']) {
-    const filePath = path.join(CONTRACTS_DIR, `${name}.ts`);
-    const result = compileContract(filePath, name, createCompilerHost(), linked);
-    const errors = result.diagnostics.filter((diagnostic: any) => diagnostic.category === 1);
-    if (errors.length > 0) {
-      throw new Error(`${name} does not compile: ${errors[0].messageText}`);
-    }
-    const address = scriptHashToAddress(
-      common.uInt160ToString(crypto.toScriptHash(Buffer.from(result.contract.script, 'hex'))),
-    );
-    linked[filePath] = { [name]: address };
-    compiled.push({ name, address, contract: result.contract, abi: result.abi, sourceMap: await result.sourceMap });
-  }
-
-  return compiled;
-};
-
-/**
- * Deploys the three contracts with `settings`, signed by `founder` (who alone may
- * found the group). A contract's address is its script's hash, so each can be
- * deployed once per chain: deploy to a fresh network.
+ * Deploys the four contracts with `settings`, signed by `founder` (whose address they
+ * were compiled with: src/chain/compile.ts; the founder alone may deploy and found the
+ * group). A contract's address is its script's hash, so each can be deployed once per
+ * chain: deploy to a fresh network.
  */
 export const deployGroup = async (
   group: Group,
@@ -208,7 +179,9 @@ export const deployGroup = async (
   settings: Settings = DEFAULT_SETTINGS,
   compiled?: CompiledContract[],
 ): Promise<Deployment> => {
-  const [ledger, plants, referendums] = compiled ?? (await compileGroup());
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const contracts: CompiledContract[] = compiled ?? (await require('./compile').compileGroup(founder.address));
+  const [ledger, trades, plants, referendums] = contracts;
   const existing = await group.chain.getContract(ledger.address).catch(() => undefined);
   if (existing !== undefined) {
     throw new Error(
@@ -216,17 +189,24 @@ export const deployGroup = async (
     );
   }
   const params: Record<string, any[]> = {
-    MTEMsm: [founder.address],
-    MTEMsmPlants: [founder.address, new BigNumber(settings.crowdfundingPeriod), new BigNumber(settings.minBid)],
+    MTEMsm: [],
+    MTEMsmTrades: [ledger.address],
+    MTEMsmPlants: [
+      ledger.address,
+      new BigNumber(settings.crowdfundingPeriod),
+      new BigNumber(settings.minBid),
+      new BigNumber(settings.minFundingWindow),
+    ],
     MTEMsmReferendums: [
-      founder.address,
+      ledger.address,
+      plants.address,
       new BigNumber(settings.referendumPeriod),
       new BigNumber(settings.minTimeToMarket),
       new BigNumber(settings.maxPowerW),
     ],
   };
   const sourceMaps: Record<string, any> = {};
-  for (const { name, address, contract, abi, sourceMap } of [ledger, plants, referendums]) {
+  for (const { name, address, contract, abi, sourceMap } of [ledger, trades, plants, referendums]) {
     sourceMaps[address] = sourceMap;
     const result = await group.client.publishAndDeploy(
       contract,
@@ -246,7 +226,7 @@ export const deployGroup = async (
 
   return {
     rpcURL: group.rpcURL,
-    contracts: { ledger: ledger.address, plants: plants.address, referendums: referendums.address },
+    contracts: { ledger: ledger.address, trades: trades.address, plants: plants.address, referendums: referendums.address },
     founder: founder.address,
     settings,
     deployedAt: new Date().toISOString(),

@@ -6,7 +6,7 @@
  * 1,125 kWh/month, 108,000 kWh/month in all.
  */
 import BigNumber from 'bignumber.js';
-import { apportion } from '../audit/apportion';
+import { apportion } from '../domain/apportion';
 
 export { apportion };
 

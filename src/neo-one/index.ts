@@ -1,4 +1,4 @@
-/* @hash 13b8a80635be3564b5e431a6adb76f48 */
+/* @hash c8deae53ea2258d908c41eb73c21fe10 */
 // tslint:disable
 /* eslint-disable */
 export * from './contracts';
@@ -12,3 +12,6 @@ export * from './MTEMsmPlants/abi';
 export * from './MTEMsmReferendums/contract';
 export * from './MTEMsmReferendums/types';
 export * from './MTEMsmReferendums/abi';
+export * from './MTEMsmTrades/contract';
+export * from './MTEMsmTrades/types';
+export * from './MTEMsmTrades/abi';

@@ -1,4 +1,4 @@
-/* @hash f0416741538482a01dfff0a3f95f9ad1 */
+/* @hash c81547659cff6551f148506bc4b86985 */
 // tslint:disable
 /* eslint-disable */
 import { createWithContracts, TestOptions, WithContractsOptions } from '@neo-one/smart-contract-test';
@@ -12,4 +12,5 @@ export const withContracts: (
   { name: 'MTEMsm', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsm.ts') },
   { name: 'MTEMsmPlants', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmPlants.ts') },
   { name: 'MTEMsmReferendums', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmReferendums.ts') },
+  { name: 'MTEMsmTrades', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmTrades.ts') },
 ]);

@@ -1,4 +1,4 @@
-/* @hash 3e2d6d918fd9c4dba4f6e06d52d0f45b */
+/* @hash 336df92801331d9adf3f2c8cd788fc96 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -83,50 +83,34 @@ export const mteMsmABI: ABI = {
       ],
     },
     {
-      name: 'trade',
+      name: 'attached',
       parameters: [
         {
           forwardedValue: false,
-          name: 'offerID',
+          name: 'role',
           optional: false,
           type: 'String',
         },
         {
           forwardedValue: false,
-          name: 'from',
+          name: 'contract',
           optional: false,
           type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'to',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'quotaW',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          decimals: 8,
-          forwardedValue: false,
-          name: 'tokens',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          forwardedValue: false,
-          name: 'status',
-          optional: false,
-          type: 'String',
         },
       ],
     },
   ],
   functions: [
+    {
+      constant: true,
+      name: 'founder',
+      parameters: [],
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Address',
+      },
+    },
     {
       constant: true,
       name: 'name',
@@ -159,49 +143,6 @@ export const mteMsmABI: ABI = {
       },
     },
     {
-      constant: true,
-      name: 'founder',
-      parameters: [],
-      returnType: {
-        forwardedValue: false,
-        optional: false,
-        type: 'Address',
-      },
-    },
-    {
-      constant: true,
-      name: 'totalSupply',
-      parameters: [],
-      returnType: {
-        decimals: 8,
-        forwardedValue: false,
-        optional: false,
-        type: 'Integer',
-      },
-    },
-    {
-      claim: false,
-      constant: true,
-      name: 'balanceOf',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'address',
-          optional: false,
-          type: 'Address',
-        },
-      ],
-      receive: false,
-      returnType: {
-        decimals: 8,
-        forwardedValue: false,
-        optional: false,
-        type: 'Integer',
-      },
-      send: false,
-      sendUnsafe: false,
-    },
-    {
       claim: false,
       constant: false,
       name: 'transfer',
@@ -224,101 +165,6 @@ export const mteMsmABI: ABI = {
           name: 'amount',
           optional: false,
           type: 'Integer',
-        },
-      ],
-      receive: false,
-      returnType: {
-        forwardedValue: false,
-        optional: false,
-        type: 'Boolean',
-      },
-      send: false,
-      sendUnsafe: false,
-    },
-    {
-      claim: false,
-      constant: false,
-      name: 'offerTrade',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'from',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'to',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'quotaW',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          decimals: 8,
-          forwardedValue: false,
-          name: 'tokens',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-      receive: false,
-      returnType: {
-        forwardedValue: false,
-        optional: false,
-        type: 'String',
-      },
-      send: false,
-      sendUnsafe: false,
-    },
-    {
-      claim: false,
-      constant: false,
-      name: 'acceptTrade',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'offerID',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'address',
-          optional: false,
-          type: 'Address',
-        },
-      ],
-      receive: false,
-      returnType: {
-        forwardedValue: false,
-        optional: false,
-        type: 'Boolean',
-      },
-      send: false,
-      sendUnsafe: false,
-    },
-    {
-      claim: false,
-      constant: false,
-      name: 'cancelTrade',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'offerID',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'address',
-          optional: false,
-          type: 'Address',
         },
       ],
       receive: false,
@@ -364,22 +210,34 @@ export const mteMsmABI: ABI = {
       sendUnsafe: false,
     },
     {
+      constant: true,
+      name: 'totalSupply',
+      parameters: [],
+      returnType: {
+        decimals: 8,
+        forwardedValue: false,
+        optional: false,
+        type: 'Integer',
+      },
+    },
+    {
       claim: false,
-      constant: false,
-      name: 'attachPlants',
+      constant: true,
+      name: 'balanceOf',
       parameters: [
         {
           forwardedValue: false,
-          name: 'founder',
+          name: 'address',
           optional: false,
           type: 'Address',
         },
       ],
       receive: false,
       returnType: {
+        decimals: 8,
         forwardedValue: false,
         optional: false,
-        type: 'String',
+        type: 'Integer',
       },
       send: false,
       sendUnsafe: false,
@@ -387,20 +245,39 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: false,
-      name: 'attachReferendums',
+      name: 'applyTrade',
       parameters: [
         {
           forwardedValue: false,
-          name: 'founder',
+          name: 'from',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'to',
           optional: false,
           type: 'Address',
         },
         {
           decimals: 0,
           forwardedValue: false,
-          name: 'maxPowerW',
+          name: 'quotaW',
           optional: false,
           type: 'Integer',
+        },
+        {
+          decimals: 8,
+          forwardedValue: false,
+          name: 'tokens',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          forwardedValue: false,
+          name: 'binding',
+          optional: false,
+          type: 'String',
         },
       ],
       receive: false,
@@ -415,8 +292,55 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: false,
-      name: 'applyPlantRegistration',
-      parameters: [],
+      name: 'applyOfferEnd',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'from',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'binding',
+          optional: false,
+          type: 'String',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'String',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'applyPledge',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'address',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'utility',
+          optional: false,
+          type: 'String',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'delta',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
       receive: false,
       returnType: {
         forwardedValue: false,
@@ -444,6 +368,17 @@ export const mteMsmABI: ABI = {
         },
         {
           forwardedValue: false,
+          name: 'bindings',
+          optional: false,
+          type: 'Array',
+          value: {
+            forwardedValue: false,
+            optional: false,
+            type: 'String',
+          },
+        },
+        {
+          forwardedValue: false,
           name: 'quotas',
           optional: false,
           type: 'Array',
@@ -455,6 +390,20 @@ export const mteMsmABI: ABI = {
           },
         },
       ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'String',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'applyPlantRegistration',
+      parameters: [],
       receive: false,
       returnType: {
         forwardedValue: false,
@@ -487,6 +436,13 @@ export const mteMsmABI: ABI = {
           optional: false,
           type: 'String',
         },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'serial',
+          optional: false,
+          type: 'Integer',
+        },
       ],
       receive: false,
       returnType: {
@@ -500,7 +456,42 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: false,
-      name: 'applyCorrection',
+      name: 'applyFreeze',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'address',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'serial',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'delta',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'String',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'applyReserve',
       parameters: [
         {
           forwardedValue: false,
@@ -509,10 +500,24 @@ export const mteMsmABI: ABI = {
           type: 'Address',
         },
         {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'fromSerial',
+          optional: false,
+          type: 'Integer',
+        },
+        {
           forwardedValue: false,
           name: 'to',
           optional: false,
           type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'toSerial',
+          optional: false,
+          type: 'Integer',
         },
         {
           decimals: 0,
@@ -541,6 +546,67 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: false,
+      name: 'applyCorrection',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'from',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'fromSerial',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          forwardedValue: false,
+          name: 'to',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'toSerial',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'quotaW',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 8,
+          forwardedValue: false,
+          name: 'tokens',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          forwardedValue: false,
+          name: 'apply',
+          optional: false,
+          type: 'Boolean',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'String',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
       name: 'applyRemoval',
       parameters: [
         {
@@ -548,6 +614,34 @@ export const mteMsmABI: ABI = {
           name: 'address',
           optional: false,
           type: 'Address',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'String',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'attach',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'role',
+          optional: false,
+          type: 'String',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'maxPowerW',
+          optional: false,
+          type: 'Integer',
         },
       ],
       receive: false,
@@ -675,55 +769,26 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: true,
-      name: 'tradeOffer',
+      name: 'memberState',
       parameters: [
         {
           forwardedValue: false,
-          name: 'offerID',
+          name: 'address',
           optional: false,
-          type: 'String',
+          type: 'Address',
         },
       ],
       receive: false,
       returnType: {
         forwardedValue: false,
-        optional: true,
-        properties: {
-          from: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Address',
-          },
-          offeredAt: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-          quotaW: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-          status: {
-            forwardedValue: false,
-            optional: false,
-            type: 'String',
-          },
-          to: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Address',
-          },
-          tokens: {
-            decimals: 8,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
+        optional: false,
+        type: 'Array',
+        value: {
+          decimals: 0,
+          forwardedValue: false,
+          optional: false,
+          type: 'Integer',
         },
-        type: 'Object',
       },
       send: false,
       sendUnsafe: false,
@@ -793,13 +858,30 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: true,
-      name: 'founded',
+      name: 'partners',
       parameters: [],
       receive: false,
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
+        properties: {
+          plants: {
+            forwardedValue: false,
+            optional: true,
+            type: 'Address',
+          },
+          referendums: {
+            forwardedValue: false,
+            optional: true,
+            type: 'Address',
+          },
+          trades: {
+            forwardedValue: false,
+            optional: true,
+            type: 'Address',
+          },
+        },
+        type: 'Object',
       },
       send: false,
       sendUnsafe: false,
@@ -807,11 +889,17 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: true,
-      name: 'utilityOf',
+      name: 'bindingOf',
       parameters: [
         {
           forwardedValue: false,
-          name: 'address',
+          name: 'from',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'to',
           optional: false,
           type: 'Address',
         },
@@ -826,33 +914,8 @@ export const mteMsmABI: ABI = {
       sendUnsafe: false,
     },
     {
-      claim: false,
-      constant: true,
-      name: 'plantCount',
-      parameters: [],
-      receive: false,
-      returnType: {
-        decimals: 0,
-        forwardedValue: false,
-        optional: false,
-        type: 'Integer',
-      },
-      send: false,
-      sendUnsafe: false,
-    },
-    {
       name: 'deploy',
-      parameters: [
-        {
-          default: {
-            type: 'sender',
-          },
-          forwardedValue: false,
-          name: 'founder',
-          optional: true,
-          type: 'Address',
-        },
-      ],
+      parameters: [],
       returnType: {
         type: 'Boolean',
       },

@@ -1,4 +1,4 @@
-/* @hash f981aa118a313dfdcd4b876894443b0a */
+/* @hash 76eb74a6eaa82fb17e96adedc4f2f295 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AYHNDrWEQdmpZhSJQDLvyr98tZTw5Mh9QJ',
+      address: 'Ac89YSkmcnP6ZVpzzt2nvzFKCzvTJzqPxc',
     },
   },
   abi: mteMsmABI,

@@ -1,4 +1,4 @@
-/* @hash 8ceda28d011c583317d9949de51f7dc6 */
+/* @hash d682cd5cce2b5cc52c681a3423fc431b */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -34,62 +34,84 @@ export interface MTEMsmMembershipEventParameters {
   readonly utility: string;
 }
 export interface MTEMsmMembershipEvent extends Event<'membership', MTEMsmMembershipEventParameters> {}
-export interface MTEMsmTradeEventParameters {
-  readonly offerID: string;
-  readonly from: AddressString;
-  readonly to: AddressString;
-  readonly quotaW: BigNumber;
-  readonly tokens: BigNumber;
-  readonly status: string;
+export interface MTEMsmAttachedEventParameters {
+  readonly role: string;
+  readonly contract: AddressString;
 }
-export interface MTEMsmTradeEvent extends Event<'trade', MTEMsmTradeEventParameters> {}
-export type MTEMsmEvent = MTEMsmTransferEvent | MTEMsmQuotaTransferEvent | MTEMsmMembershipEvent | MTEMsmTradeEvent;
+export interface MTEMsmAttachedEvent extends Event<'attached', MTEMsmAttachedEventParameters> {}
+export type MTEMsmEvent = MTEMsmTransferEvent | MTEMsmQuotaTransferEvent | MTEMsmMembershipEvent | MTEMsmAttachedEvent;
 
 export interface MTEMsmSmartContract<TClient extends Client = Client> extends SmartContract<TClient, MTEMsmEvent> {
-  readonly acceptTrade: {
-    (offerID: string, address: AddressString, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
-    >;
-    readonly confirmed: (
-      offerID: string,
-      address: AddressString,
-      options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
-  };
   readonly applyAdmission: {
-    (address: AddressString, profileHash: Hash256String, utility: string, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
-    >;
+    (
+      address: AddressString,
+      profileHash: Hash256String,
+      utility: string,
+      serial: BigNumber,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>>;
     readonly confirmed: (
       address: AddressString,
       profileHash: Hash256String,
       utility: string,
+      serial: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly applyCorrection: {
     (
       from: AddressString,
+      fromSerial: BigNumber,
       to: AddressString,
+      toSerial: BigNumber,
       quotaW: BigNumber,
       tokens: BigNumber,
+      apply: boolean,
       options?: TransactionOptions,
     ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>>;
     readonly confirmed: (
       from: AddressString,
+      fromSerial: BigNumber,
       to: AddressString,
+      toSerial: BigNumber,
       quotaW: BigNumber,
       tokens: BigNumber,
+      apply: boolean,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly applyFreeze: {
+    (address: AddressString, serial: BigNumber, delta: BigNumber, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      address: AddressString,
+      serial: BigNumber,
+      delta: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly applyIssue: {
-    (funders: Array<AddressString>, quotas: Array<BigNumber>, options?: TransactionOptions): Promise<
+    (
+      funders: Array<AddressString>,
+      bindings: Array<string>,
+      quotas: Array<BigNumber>,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      funders: Array<AddressString>,
+      bindings: Array<string>,
+      quotas: Array<BigNumber>,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly applyOfferEnd: {
+    (from: AddressString, binding: string, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
-      funders: Array<AddressString>,
-      quotas: Array<BigNumber>,
+      from: AddressString,
+      binding: string,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -98,6 +120,17 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
       TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly applyPledge: {
+    (address: AddressString, utility: string, delta: BigNumber, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      address: AddressString,
+      utility: string,
+      delta: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -110,36 +143,56 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
-  readonly attachPlants: {
-    (founder: AddressString, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
-    >;
+  readonly applyReserve: {
+    (
+      from: AddressString,
+      fromSerial: BigNumber,
+      to: AddressString,
+      toSerial: BigNumber,
+      quotaW: BigNumber,
+      tokens: BigNumber,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>>;
     readonly confirmed: (
-      founder: AddressString,
+      from: AddressString,
+      fromSerial: BigNumber,
+      to: AddressString,
+      toSerial: BigNumber,
+      quotaW: BigNumber,
+      tokens: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
-  readonly attachReferendums: {
-    (founder: AddressString, maxPowerW: BigNumber, options?: TransactionOptions): Promise<
+  readonly applyTrade: {
+    (
+      from: AddressString,
+      to: AddressString,
+      quotaW: BigNumber,
+      tokens: BigNumber,
+      binding: string,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      from: AddressString,
+      to: AddressString,
+      quotaW: BigNumber,
+      tokens: BigNumber,
+      binding: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly attach: {
+    (role: string, maxPowerW: BigNumber, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
-      founder: AddressString,
+      role: string,
       maxPowerW: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly balanceOf: (address: AddressString) => Promise<BigNumber>;
-  readonly cancelTrade: {
-    (offerID: string, address: AddressString, options?: TransactionOptions): Promise<
-      TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
-    >;
-    readonly confirmed: (
-      offerID: string,
-      address: AddressString,
-      options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
-  };
+  readonly bindingOf: (from: AddressString, to: AddressString) => Promise<string>;
   readonly changeProfile: {
     (address: AddressString, profileHash: Hash256String, utility: string, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
@@ -153,15 +206,13 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
   };
   readonly decimals: () => Promise<BigNumber>;
   readonly deploy: {
-    (founder?: AddressString, options?: TransactionOptions): Promise<
+    (options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
-      founder?: AddressString,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
-  readonly founded: () => Promise<boolean>;
   readonly founder: () => Promise<AddressString>;
   readonly groupSummary: () => Promise<{
     readonly minPowerW: BigNumber;
@@ -184,37 +235,15 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
       }
     | undefined
   >;
+  readonly memberState: (address: AddressString) => Promise<Array<BigNumber>>;
   readonly name: () => Promise<string>;
-  readonly offerTrade: {
-    (
-      from: AddressString,
-      to: AddressString,
-      quotaW: BigNumber,
-      tokens: BigNumber,
-      options?: TransactionOptions,
-    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>>;
-    readonly confirmed: (
-      from: AddressString,
-      to: AddressString,
-      quotaW: BigNumber,
-      tokens: BigNumber,
-      options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
-  };
-  readonly plantCount: () => Promise<BigNumber>;
+  readonly partners: () => Promise<{
+    readonly trades: AddressString | undefined;
+    readonly plants: AddressString | undefined;
+    readonly referendums: AddressString | undefined;
+  }>;
   readonly symbol: () => Promise<string>;
   readonly totalSupply: () => Promise<BigNumber>;
-  readonly tradeOffer: (offerID: string) => Promise<
-    | {
-        readonly from: AddressString;
-        readonly to: AddressString;
-        readonly quotaW: BigNumber;
-        readonly tokens: BigNumber;
-        readonly status: string;
-        readonly offeredAt: BigNumber;
-      }
-    | undefined
-  >;
   readonly transfer: {
     (from: AddressString, to: AddressString, amount: BigNumber, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmEvent>, InvocationTransaction>
@@ -230,55 +259,83 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
     readonly quotaW: BigNumber;
     readonly tokens: BigNumber;
   }>;
-  readonly utilityOf: (address: AddressString) => Promise<string>;
 }
 
 export interface MTEMsmMigrationSmartContract {
-  readonly acceptTrade: (
-    offerID: string | Promise<string>,
-    address: AddressString | Promise<AddressString>,
-    options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyAdmission: (
     address: AddressString | Promise<AddressString>,
     profileHash: Hash256String | Promise<Hash256String>,
     utility: string | Promise<string>,
+    serial: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyCorrection: (
     from: AddressString | Promise<AddressString>,
+    fromSerial: BigNumber | Promise<BigNumber>,
     to: AddressString | Promise<AddressString>,
+    toSerial: BigNumber | Promise<BigNumber>,
     quotaW: BigNumber | Promise<BigNumber>,
     tokens: BigNumber | Promise<BigNumber>,
+    apply: boolean | Promise<boolean>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly applyFreeze: (
+    address: AddressString | Promise<AddressString>,
+    serial: BigNumber | Promise<BigNumber>,
+    delta: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyIssue: (
     funders: Array<AddressString> | Promise<Array<AddressString>>,
+    bindings: Array<string> | Promise<Array<string>>,
     quotas: Array<BigNumber> | Promise<Array<BigNumber>>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly applyOfferEnd: (
+    from: AddressString | Promise<AddressString>,
+    binding: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyPlantRegistration: (
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly applyPledge: (
+    address: AddressString | Promise<AddressString>,
+    utility: string | Promise<string>,
+    delta: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyRemoval: (
     address: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
-  readonly attachPlants: (
-    founder: AddressString | Promise<AddressString>,
+  readonly applyReserve: (
+    from: AddressString | Promise<AddressString>,
+    fromSerial: BigNumber | Promise<BigNumber>,
+    to: AddressString | Promise<AddressString>,
+    toSerial: BigNumber | Promise<BigNumber>,
+    quotaW: BigNumber | Promise<BigNumber>,
+    tokens: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
-  readonly attachReferendums: (
-    founder: AddressString | Promise<AddressString>,
+  readonly applyTrade: (
+    from: AddressString | Promise<AddressString>,
+    to: AddressString | Promise<AddressString>,
+    quotaW: BigNumber | Promise<BigNumber>,
+    tokens: BigNumber | Promise<BigNumber>,
+    binding: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly attach: (
+    role: string | Promise<string>,
     maxPowerW: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly balanceOf: (address: AddressString | Promise<AddressString>) => Promise<BigNumber>;
-  readonly cancelTrade: (
-    offerID: string | Promise<string>,
-    address: AddressString | Promise<AddressString>,
-    options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly bindingOf: (
+    from: AddressString | Promise<AddressString>,
+    to: AddressString | Promise<AddressString>,
+  ) => Promise<string>;
   readonly changeProfile: (
     address: AddressString | Promise<AddressString>,
     profileHash: Hash256String | Promise<Hash256String>,
@@ -287,10 +344,8 @@ export interface MTEMsmMigrationSmartContract {
   ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly decimals: () => Promise<BigNumber>;
   readonly deploy: (
-    founder?: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
-  readonly founded: () => Promise<boolean>;
   readonly founder: () => Promise<AddressString>;
   readonly groupSummary: () => Promise<{
     readonly minPowerW: BigNumber;
@@ -316,28 +371,15 @@ export interface MTEMsmMigrationSmartContract {
       }
     | undefined
   >;
+  readonly memberState: (address: AddressString | Promise<AddressString>) => Promise<Array<BigNumber>>;
   readonly name: () => Promise<string>;
-  readonly offerTrade: (
-    from: AddressString | Promise<AddressString>,
-    to: AddressString | Promise<AddressString>,
-    quotaW: BigNumber | Promise<BigNumber>,
-    tokens: BigNumber | Promise<BigNumber>,
-    options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
-  readonly plantCount: () => Promise<BigNumber>;
+  readonly partners: () => Promise<{
+    readonly trades: AddressString | undefined;
+    readonly plants: AddressString | undefined;
+    readonly referendums: AddressString | undefined;
+  }>;
   readonly symbol: () => Promise<string>;
   readonly totalSupply: () => Promise<BigNumber>;
-  readonly tradeOffer: (offerID: string | Promise<string>) => Promise<
-    | {
-        readonly from: AddressString;
-        readonly to: AddressString;
-        readonly quotaW: BigNumber;
-        readonly tokens: BigNumber;
-        readonly status: string;
-        readonly offeredAt: BigNumber;
-      }
-    | undefined
-  >;
   readonly transfer: (
     from: AddressString | Promise<AddressString>,
     to: AddressString | Promise<AddressString>,
@@ -348,5 +390,4 @@ export interface MTEMsmMigrationSmartContract {
     readonly quotaW: BigNumber;
     readonly tokens: BigNumber;
   }>;
-  readonly utilityOf: (address: AddressString | Promise<AddressString>) => Promise<string>;
 }

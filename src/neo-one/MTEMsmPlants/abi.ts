@@ -1,130 +1,10 @@
-/* @hash 371995be5e791f2b504f1659ebabb1b2 */
+/* @hash bf556558a350583ffe317124d65e7c02 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
 
 export const mteMsmPlantsABI: ABI = {
   events: [
-    {
-      name: 'transfer',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'from',
-          optional: true,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'to',
-          optional: true,
-          type: 'Address',
-        },
-        {
-          decimals: 8,
-          forwardedValue: false,
-          name: 'amount',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
-    {
-      name: 'quotaTransfer',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'from',
-          optional: true,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'to',
-          optional: true,
-          type: 'Address',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'quotaW',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
-    {
-      name: 'membership',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'address',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'status',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'profileHash',
-          optional: false,
-          type: 'Hash256',
-        },
-        {
-          forwardedValue: false,
-          name: 'utility',
-          optional: false,
-          type: 'String',
-        },
-      ],
-    },
-    {
-      name: 'trade',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'offerID',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'from',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'to',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'quotaW',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          decimals: 8,
-          forwardedValue: false,
-          name: 'tokens',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          forwardedValue: false,
-          name: 'status',
-          optional: false,
-          type: 'String',
-        },
-      ],
-    },
     {
       name: 'process',
       parameters: [
@@ -139,6 +19,127 @@ export const mteMsmPlantsABI: ABI = {
           name: 'status',
           optional: false,
           type: 'String',
+        },
+      ],
+    },
+    {
+      name: 'offer',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'ppID',
+          optional: false,
+          type: 'String',
+        },
+        {
+          forwardedValue: false,
+          name: 'member',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 2,
+          forwardedValue: false,
+          name: 'amount',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'page',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'ppID',
+          optional: false,
+          type: 'String',
+        },
+        {
+          forwardedValue: false,
+          name: 'step',
+          optional: false,
+          type: 'String',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'done',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'threshold',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'ppID',
+          optional: false,
+          type: 'String',
+        },
+        {
+          forwardedValue: false,
+          name: 'step',
+          optional: false,
+          type: 'String',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'threshold',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'plantSettings',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'founder',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'crowdfundingPeriod',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 2,
+          forwardedValue: false,
+          name: 'minBid',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'minFundingWindow',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'attached',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'role',
+          optional: false,
+          type: 'String',
+        },
+        {
+          forwardedValue: false,
+          name: 'contract',
+          optional: false,
+          type: 'Address',
         },
       ],
     },
@@ -210,55 +211,6 @@ export const mteMsmPlantsABI: ABI = {
         },
       ],
     },
-    {
-      name: 'offer',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'ppID',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'member',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          decimals: 2,
-          forwardedValue: false,
-          name: 'amount',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
-    {
-      name: 'plantSettings',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'founder',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'crowdfundingPeriod',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          decimals: 2,
-          forwardedValue: false,
-          name: 'minBid',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
   ],
   functions: [
     {
@@ -288,6 +240,17 @@ export const mteMsmPlantsABI: ABI = {
       parameters: [],
       returnType: {
         decimals: 2,
+        forwardedValue: false,
+        optional: false,
+        type: 'Integer',
+      },
+    },
+    {
+      constant: true,
+      name: 'minFundingWindow',
+      parameters: [],
+      returnType: {
+        decimals: 0,
         forwardedValue: false,
         optional: false,
         type: 'Integer',
@@ -372,6 +335,34 @@ export const mteMsmPlantsABI: ABI = {
           optional: false,
           type: 'String',
         },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'threshold',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'cancelPledges',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'ppID',
+          optional: false,
+          type: 'String',
+        },
       ],
       receive: false,
       returnType: {
@@ -393,6 +384,13 @@ export const mteMsmPlantsABI: ABI = {
           optional: false,
           type: 'String',
         },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'threshold',
+          optional: false,
+          type: 'Integer',
+        },
       ],
       receive: false,
       returnType: {
@@ -407,14 +405,7 @@ export const mteMsmPlantsABI: ABI = {
       claim: false,
       constant: false,
       name: 'attach',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'founder',
-          optional: false,
-          type: 'Address',
-        },
-      ],
+      parameters: [],
       receive: false,
       returnType: {
         forwardedValue: false,
@@ -604,6 +595,33 @@ export const mteMsmPlantsABI: ABI = {
     {
       claim: false,
       constant: true,
+      name: 'plantState',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'ppID',
+          optional: false,
+          type: 'String',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Array',
+        value: {
+          decimals: 0,
+          forwardedValue: false,
+          optional: false,
+          type: 'Integer',
+        },
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: true,
       name: 'bidOf',
       parameters: [
         {
@@ -632,6 +650,65 @@ export const mteMsmPlantsABI: ABI = {
     {
       claim: false,
       constant: true,
+      name: 'pledges',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'ppID',
+          optional: false,
+          type: 'String',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'offset',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'limit',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Array',
+        value: {
+          forwardedValue: false,
+          optional: false,
+          properties: {
+            amount: {
+              decimals: 2,
+              forwardedValue: false,
+              optional: false,
+              type: 'Integer',
+            },
+            member: {
+              forwardedValue: false,
+              optional: false,
+              type: 'Address',
+            },
+            order: {
+              decimals: 0,
+              forwardedValue: false,
+              optional: false,
+              type: 'Integer',
+            },
+          },
+          type: 'Object',
+        },
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: true,
       name: 'contributionsOf',
       parameters: [
         {
@@ -639,6 +716,20 @@ export const mteMsmPlantsABI: ABI = {
           name: 'address',
           optional: false,
           type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'offset',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'limit',
+          optional: false,
+          type: 'Integer',
         },
       ],
       receive: false,
@@ -727,12 +818,9 @@ export const mteMsmPlantsABI: ABI = {
       name: 'deploy',
       parameters: [
         {
-          default: {
-            type: 'sender',
-          },
           forwardedValue: false,
-          name: 'founder',
-          optional: true,
+          name: 'ledger',
+          optional: false,
           type: 'Address',
         },
         {
@@ -746,6 +834,13 @@ export const mteMsmPlantsABI: ABI = {
           decimals: 2,
           forwardedValue: false,
           name: 'minBid',
+          optional: true,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'minFundingWindow',
           optional: true,
           type: 'Integer',
         },

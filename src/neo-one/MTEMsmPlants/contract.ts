@@ -1,4 +1,4 @@
-/* @hash 81680436f52cc4f74136ac7b7bf2c6c4 */
+/* @hash bba304e6e5b2c2ffb64d5747b3aa70ef */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'ARmGbFn9Zj3FiAoYnyWNyLPCbX3yAyGPFV',
+      address: 'AFuZz8tjaxJwZBpYgDaSFGA9tpAfgTaqXy',
     },
   },
   abi: mteMsmPlantsABI,

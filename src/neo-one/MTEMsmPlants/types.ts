@@ -1,4 +1,4 @@
-/* @hash 47a186390e301f3cb26522725afa170f */
+/* @hash 4a63cc6f5913aab4bf6ec8fe095d98c7 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -6,7 +6,6 @@ import {
   Client,
   Event,
   GetOptions,
-  Hash256String,
   InvocationTransaction,
   InvokeReceipt,
   SmartContract,
@@ -15,40 +14,42 @@ import {
 } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 
-export interface MTEMsmPlantsTransferEventParameters {
-  readonly from: AddressString | undefined;
-  readonly to: AddressString | undefined;
-  readonly amount: BigNumber;
-}
-export interface MTEMsmPlantsTransferEvent extends Event<'transfer', MTEMsmPlantsTransferEventParameters> {}
-export interface MTEMsmPlantsQuotaTransferEventParameters {
-  readonly from: AddressString | undefined;
-  readonly to: AddressString | undefined;
-  readonly quotaW: BigNumber;
-}
-export interface MTEMsmPlantsQuotaTransferEvent
-  extends Event<'quotaTransfer', MTEMsmPlantsQuotaTransferEventParameters> {}
-export interface MTEMsmPlantsMembershipEventParameters {
-  readonly address: AddressString;
-  readonly status: string;
-  readonly profileHash: Hash256String;
-  readonly utility: string;
-}
-export interface MTEMsmPlantsMembershipEvent extends Event<'membership', MTEMsmPlantsMembershipEventParameters> {}
-export interface MTEMsmPlantsTradeEventParameters {
-  readonly offerID: string;
-  readonly from: AddressString;
-  readonly to: AddressString;
-  readonly quotaW: BigNumber;
-  readonly tokens: BigNumber;
-  readonly status: string;
-}
-export interface MTEMsmPlantsTradeEvent extends Event<'trade', MTEMsmPlantsTradeEventParameters> {}
 export interface MTEMsmPlantsProcessEventParameters {
   readonly id: string;
   readonly status: string;
 }
 export interface MTEMsmPlantsProcessEvent extends Event<'process', MTEMsmPlantsProcessEventParameters> {}
+export interface MTEMsmPlantsOfferEventParameters {
+  readonly ppID: string;
+  readonly member: AddressString;
+  readonly amount: BigNumber;
+}
+export interface MTEMsmPlantsOfferEvent extends Event<'offer', MTEMsmPlantsOfferEventParameters> {}
+export interface MTEMsmPlantsPageEventParameters {
+  readonly ppID: string;
+  readonly step: string;
+  readonly done: BigNumber;
+}
+export interface MTEMsmPlantsPageEvent extends Event<'page', MTEMsmPlantsPageEventParameters> {}
+export interface MTEMsmPlantsThresholdEventParameters {
+  readonly ppID: string;
+  readonly step: string;
+  readonly threshold: BigNumber;
+}
+export interface MTEMsmPlantsThresholdEvent extends Event<'threshold', MTEMsmPlantsThresholdEventParameters> {}
+export interface MTEMsmPlantsPlantSettingsEventParameters {
+  readonly founder: AddressString;
+  readonly crowdfundingPeriod: BigNumber;
+  readonly minBid: BigNumber;
+  readonly minFundingWindow: BigNumber;
+}
+export interface MTEMsmPlantsPlantSettingsEvent
+  extends Event<'plantSettings', MTEMsmPlantsPlantSettingsEventParameters> {}
+export interface MTEMsmPlantsAttachedEventParameters {
+  readonly role: string;
+  readonly contract: AddressString;
+}
+export interface MTEMsmPlantsAttachedEvent extends Event<'attached', MTEMsmPlantsAttachedEventParameters> {}
 export interface MTEMsmPlantsPlantEventParameters {
   readonly ppID: string;
   readonly rID: string;
@@ -64,29 +65,15 @@ export interface MTEMsmPlantsPlantUtilityEventParameters {
   readonly utility: string;
 }
 export interface MTEMsmPlantsPlantUtilityEvent extends Event<'plantUtility', MTEMsmPlantsPlantUtilityEventParameters> {}
-export interface MTEMsmPlantsOfferEventParameters {
-  readonly ppID: string;
-  readonly member: AddressString;
-  readonly amount: BigNumber;
-}
-export interface MTEMsmPlantsOfferEvent extends Event<'offer', MTEMsmPlantsOfferEventParameters> {}
-export interface MTEMsmPlantsPlantSettingsEventParameters {
-  readonly founder: AddressString;
-  readonly crowdfundingPeriod: BigNumber;
-  readonly minBid: BigNumber;
-}
-export interface MTEMsmPlantsPlantSettingsEvent
-  extends Event<'plantSettings', MTEMsmPlantsPlantSettingsEventParameters> {}
 export type MTEMsmPlantsEvent =
-  | MTEMsmPlantsTransferEvent
-  | MTEMsmPlantsQuotaTransferEvent
-  | MTEMsmPlantsMembershipEvent
-  | MTEMsmPlantsTradeEvent
   | MTEMsmPlantsProcessEvent
-  | MTEMsmPlantsPlantEvent
-  | MTEMsmPlantsPlantUtilityEvent
   | MTEMsmPlantsOfferEvent
-  | MTEMsmPlantsPlantSettingsEvent;
+  | MTEMsmPlantsPageEvent
+  | MTEMsmPlantsThresholdEvent
+  | MTEMsmPlantsPlantSettingsEvent
+  | MTEMsmPlantsAttachedEvent
+  | MTEMsmPlantsPlantEvent
+  | MTEMsmPlantsPlantUtilityEvent;
 
 export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmPlantsEvent> {
@@ -128,11 +115,10 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
     ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly attach: {
-    (founder: AddressString, options?: TransactionOptions): Promise<
+    (options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<string, MTEMsmPlantsEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
-      founder: AddressString,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -148,6 +134,15 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
     ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly bidOf: (ppID: string, address: AddressString) => Promise<BigNumber>;
+  readonly cancelPledges: {
+    (ppID: string, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmPlantsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      ppID: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
   readonly changeBid: {
     (ppID: string, address: AddressString, amount: BigNumber, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmPlantsEvent>, InvocationTransaction>
@@ -159,7 +154,11 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
-  readonly contributionsOf: (address: AddressString) => Promise<
+  readonly contributionsOf: (
+    address: AddressString,
+    offset: BigNumber,
+    limit: BigNumber,
+  ) => Promise<
     Array<{
       readonly ppID: string;
       readonly amount: BigNumber;
@@ -167,32 +166,48 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
   >;
   readonly crowdfundingPeriod: () => Promise<BigNumber>;
   readonly crowdfundingResult: {
-    (ppID: string, options?: TransactionOptions): Promise<
+    (ppID: string, threshold: BigNumber, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmPlantsEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       ppID: string,
+      threshold: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly deploy: {
     (
-      founder?: AddressString,
+      ledger: AddressString,
       crowdfundingPeriod?: BigNumber,
       minBid?: BigNumber,
+      minFundingWindow?: BigNumber,
       options?: TransactionOptions,
     ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmPlantsEvent>, InvocationTransaction>>;
     readonly confirmed: (
-      founder?: AddressString,
+      ledger: AddressString,
       crowdfundingPeriod?: BigNumber,
       minBid?: BigNumber,
+      minFundingWindow?: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly founder: () => Promise<AddressString>;
   readonly listOfPowerPlants: (offset: BigNumber, limit: BigNumber) => Promise<Array<string>>;
   readonly minBid: () => Promise<BigNumber>;
+  readonly minFundingWindow: () => Promise<BigNumber>;
+  readonly plantState: (ppID: string) => Promise<Array<BigNumber>>;
   readonly plantStatus: (ppID: string) => Promise<string>;
+  readonly pledges: (
+    ppID: string,
+    offset: BigNumber,
+    limit: BigNumber,
+  ) => Promise<
+    Array<{
+      readonly member: AddressString;
+      readonly amount: BigNumber;
+      readonly order: BigNumber;
+    }>
+  >;
   readonly powerPlant: (ppID: string) => Promise<
     | {
         readonly capacityW: BigNumber;
@@ -209,11 +224,12 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
     | undefined
   >;
   readonly startOperation: {
-    (ppID: string, options?: TransactionOptions): Promise<
+    (ppID: string, threshold: BigNumber, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmPlantsEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       ppID: string,
+      threshold: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -238,7 +254,6 @@ export interface MTEMsmPlantsMigrationSmartContract {
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly attach: (
-    founder: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly bid: (
@@ -251,13 +266,21 @@ export interface MTEMsmPlantsMigrationSmartContract {
     ppID: string | Promise<string>,
     address: AddressString | Promise<AddressString>,
   ) => Promise<BigNumber>;
+  readonly cancelPledges: (
+    ppID: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly changeBid: (
     ppID: string | Promise<string>,
     address: AddressString | Promise<AddressString>,
     amount: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
-  readonly contributionsOf: (address: AddressString | Promise<AddressString>) => Promise<
+  readonly contributionsOf: (
+    address: AddressString | Promise<AddressString>,
+    offset: BigNumber | Promise<BigNumber>,
+    limit: BigNumber | Promise<BigNumber>,
+  ) => Promise<
     Array<{
       readonly ppID: string;
       readonly amount: BigNumber;
@@ -266,12 +289,14 @@ export interface MTEMsmPlantsMigrationSmartContract {
   readonly crowdfundingPeriod: () => Promise<BigNumber>;
   readonly crowdfundingResult: (
     ppID: string | Promise<string>,
+    threshold: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly deploy: (
-    founder?: AddressString | Promise<AddressString>,
+    ledger: AddressString | Promise<AddressString>,
     crowdfundingPeriod?: BigNumber | Promise<BigNumber>,
     minBid?: BigNumber | Promise<BigNumber>,
+    minFundingWindow?: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly founder: () => Promise<AddressString>;
@@ -280,7 +305,20 @@ export interface MTEMsmPlantsMigrationSmartContract {
     limit: BigNumber | Promise<BigNumber>,
   ) => Promise<Array<string>>;
   readonly minBid: () => Promise<BigNumber>;
+  readonly minFundingWindow: () => Promise<BigNumber>;
+  readonly plantState: (ppID: string | Promise<string>) => Promise<Array<BigNumber>>;
   readonly plantStatus: (ppID: string | Promise<string>) => Promise<string>;
+  readonly pledges: (
+    ppID: string | Promise<string>,
+    offset: BigNumber | Promise<BigNumber>,
+    limit: BigNumber | Promise<BigNumber>,
+  ) => Promise<
+    Array<{
+      readonly member: AddressString;
+      readonly amount: BigNumber;
+      readonly order: BigNumber;
+    }>
+  >;
   readonly powerPlant: (ppID: string | Promise<string>) => Promise<
     | {
         readonly capacityW: BigNumber;
@@ -298,6 +336,7 @@ export interface MTEMsmPlantsMigrationSmartContract {
   >;
   readonly startOperation: (
     ppID: string | Promise<string>,
+    threshold: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmPlantsEvent> & { readonly transaction: InvocationTransaction }>;
 }

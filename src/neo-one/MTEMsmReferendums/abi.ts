@@ -1,58 +1,10 @@
-/* @hash 1552db6a7a4ce34c1856c05e1a841237 */
+/* @hash 29a618d597bce55ddeb967f4dd40131a */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
 
 export const mteMsmReferendumsABI: ABI = {
   events: [
-    {
-      name: 'transfer',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'from',
-          optional: true,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'to',
-          optional: true,
-          type: 'Address',
-        },
-        {
-          decimals: 8,
-          forwardedValue: false,
-          name: 'amount',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
-    {
-      name: 'quotaTransfer',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'from',
-          optional: true,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'to',
-          optional: true,
-          type: 'Address',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'quotaW',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
     {
       name: 'membership',
       parameters: [
@@ -83,49 +35,6 @@ export const mteMsmReferendumsABI: ABI = {
       ],
     },
     {
-      name: 'trade',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'offerID',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'from',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'to',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'quotaW',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          decimals: 8,
-          forwardedValue: false,
-          name: 'tokens',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          forwardedValue: false,
-          name: 'status',
-          optional: false,
-          type: 'String',
-        },
-      ],
-    },
-    {
       name: 'process',
       parameters: [
         {
@@ -143,79 +52,11 @@ export const mteMsmReferendumsABI: ABI = {
       ],
     },
     {
-      name: 'plant',
+      name: 'ballot',
       parameters: [
-        {
-          forwardedValue: false,
-          name: 'ppID',
-          optional: false,
-          type: 'String',
-        },
         {
           forwardedValue: false,
           name: 'rID',
-          optional: false,
-          type: 'String',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'capacityW',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          decimals: 2,
-          forwardedValue: false,
-          name: 'cost',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          forwardedValue: false,
-          name: 'utility',
-          optional: false,
-          type: 'String',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'timeToMarket',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'fundingEndsAt',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
-    {
-      name: 'plantUtility',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'ppID',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'utility',
-          optional: false,
-          type: 'String',
-        },
-      ],
-    },
-    {
-      name: 'offer',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'ppID',
           optional: false,
           type: 'String',
         },
@@ -226,82 +67,10 @@ export const mteMsmReferendumsABI: ABI = {
           type: 'Address',
         },
         {
-          decimals: 2,
           forwardedValue: false,
-          name: 'amount',
+          name: 'answer',
           optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
-    {
-      name: 'plantSettings',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'founder',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'crowdfundingPeriod',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          decimals: 2,
-          forwardedValue: false,
-          name: 'minBid',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-    },
-    {
-      name: 'membership',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'address',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'status',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'profileHash',
-          optional: false,
-          type: 'Hash256',
-        },
-        {
-          forwardedValue: false,
-          name: 'utility',
-          optional: false,
-          type: 'String',
-        },
-      ],
-    },
-    {
-      name: 'process',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'id',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'status',
-          optional: false,
-          type: 'String',
+          type: 'Boolean',
         },
       ],
     },
@@ -419,7 +188,7 @@ export const mteMsmReferendumsABI: ABI = {
       ],
     },
     {
-      name: 'ballot',
+      name: 'lapse',
       parameters: [
         {
           forwardedValue: false,
@@ -429,15 +198,9 @@ export const mteMsmReferendumsABI: ABI = {
         },
         {
           forwardedValue: false,
-          name: 'member',
+          name: 'reason',
           optional: false,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'answer',
-          optional: false,
-          type: 'Boolean',
+          type: 'String',
         },
       ],
     },
@@ -468,6 +231,30 @@ export const mteMsmReferendumsABI: ABI = {
           decimals: 0,
           forwardedValue: false,
           name: 'maxPowerW',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'invitation',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'inviter',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'candidate',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'expiresAt',
           optional: false,
           type: 'Integer',
         },
@@ -521,6 +308,66 @@ export const mteMsmReferendumsABI: ABI = {
     {
       claim: false,
       constant: false,
+      name: 'vote',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'rID',
+          optional: false,
+          type: 'String',
+        },
+        {
+          forwardedValue: false,
+          name: 'address',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'answer',
+          optional: false,
+          type: 'Boolean',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'invite',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'member',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'candidate',
+          optional: false,
+          type: 'Address',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
       name: 'admission',
       parameters: [
         {
@@ -561,39 +408,6 @@ export const mteMsmReferendumsABI: ABI = {
           name: 'rID',
           optional: false,
           type: 'String',
-        },
-      ],
-      receive: false,
-      returnType: {
-        forwardedValue: false,
-        optional: false,
-        type: 'Boolean',
-      },
-      send: false,
-      sendUnsafe: false,
-    },
-    {
-      claim: false,
-      constant: false,
-      name: 'vote',
-      parameters: [
-        {
-          forwardedValue: false,
-          name: 'rID',
-          optional: false,
-          type: 'String',
-        },
-        {
-          forwardedValue: false,
-          name: 'address',
-          optional: false,
-          type: 'Address',
-        },
-        {
-          forwardedValue: false,
-          name: 'answer',
-          optional: false,
-          type: 'Boolean',
         },
       ],
       receive: false,
@@ -1003,15 +817,72 @@ export const mteMsmReferendumsABI: ABI = {
       sendUnsafe: false,
     },
     {
+      claim: false,
+      constant: true,
+      name: 'memberCount',
+      parameters: [],
+      receive: false,
+      returnType: {
+        decimals: 0,
+        forwardedValue: false,
+        optional: false,
+        type: 'Integer',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: true,
+      name: 'invitation',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'candidate',
+          optional: false,
+          type: 'Address',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: true,
+        properties: {
+          expiresAt: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+          inviter: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Address',
+          },
+          rID: {
+            forwardedValue: false,
+            optional: false,
+            type: 'String',
+          },
+        },
+        type: 'Object',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
       name: 'deploy',
       parameters: [
         {
-          default: {
-            type: 'sender',
-          },
           forwardedValue: false,
-          name: 'founder',
-          optional: true,
+          name: 'ledger',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'plants',
+          optional: false,
           type: 'Address',
         },
         {

@@ -1,4 +1,4 @@
-/* @hash e5e51e50737f82f302f2d4380f8daf30 */
+/* @hash 3926bb65a8a2c970acef1d88ca60fdd3 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AciHvg57RBArKtpPnAE2ruXN5Pn95P8RVU',
+      address: 'Ac17mCK151QzMVfBcusPkSvGU6BnJdTfsS',
     },
   },
   abi: mteMsmReferendumsABI,

@@ -1,4 +1,4 @@
-/* @hash 2c67cda494e227fa537c25b524feae88 */
+/* @hash b7ed89ba2698beddb35185dcefe20fae */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -15,19 +15,6 @@ import {
 } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 
-export interface MTEMsmReferendumsTransferEventParameters {
-  readonly from: AddressString | undefined;
-  readonly to: AddressString | undefined;
-  readonly amount: BigNumber;
-}
-export interface MTEMsmReferendumsTransferEvent extends Event<'transfer', MTEMsmReferendumsTransferEventParameters> {}
-export interface MTEMsmReferendumsQuotaTransferEventParameters {
-  readonly from: AddressString | undefined;
-  readonly to: AddressString | undefined;
-  readonly quotaW: BigNumber;
-}
-export interface MTEMsmReferendumsQuotaTransferEvent
-  extends Event<'quotaTransfer', MTEMsmReferendumsQuotaTransferEventParameters> {}
 export interface MTEMsmReferendumsMembershipEventParameters {
   readonly address: AddressString;
   readonly status: string;
@@ -36,62 +23,17 @@ export interface MTEMsmReferendumsMembershipEventParameters {
 }
 export interface MTEMsmReferendumsMembershipEvent
   extends Event<'membership', MTEMsmReferendumsMembershipEventParameters> {}
-export interface MTEMsmReferendumsTradeEventParameters {
-  readonly offerID: string;
-  readonly from: AddressString;
-  readonly to: AddressString;
-  readonly quotaW: BigNumber;
-  readonly tokens: BigNumber;
-  readonly status: string;
-}
-export interface MTEMsmReferendumsTradeEvent extends Event<'trade', MTEMsmReferendumsTradeEventParameters> {}
 export interface MTEMsmReferendumsProcessEventParameters {
   readonly id: string;
   readonly status: string;
 }
 export interface MTEMsmReferendumsProcessEvent extends Event<'process', MTEMsmReferendumsProcessEventParameters> {}
-export interface MTEMsmReferendumsPlantEventParameters {
-  readonly ppID: string;
+export interface MTEMsmReferendumsBallotEventParameters {
   readonly rID: string;
-  readonly capacityW: BigNumber;
-  readonly cost: BigNumber;
-  readonly utility: string;
-  readonly timeToMarket: BigNumber;
-  readonly fundingEndsAt: BigNumber;
-}
-export interface MTEMsmReferendumsPlantEvent extends Event<'plant', MTEMsmReferendumsPlantEventParameters> {}
-export interface MTEMsmReferendumsPlantUtilityEventParameters {
-  readonly ppID: string;
-  readonly utility: string;
-}
-export interface MTEMsmReferendumsPlantUtilityEvent
-  extends Event<'plantUtility', MTEMsmReferendumsPlantUtilityEventParameters> {}
-export interface MTEMsmReferendumsOfferEventParameters {
-  readonly ppID: string;
   readonly member: AddressString;
-  readonly amount: BigNumber;
+  readonly answer: boolean;
 }
-export interface MTEMsmReferendumsOfferEvent extends Event<'offer', MTEMsmReferendumsOfferEventParameters> {}
-export interface MTEMsmReferendumsPlantSettingsEventParameters {
-  readonly founder: AddressString;
-  readonly crowdfundingPeriod: BigNumber;
-  readonly minBid: BigNumber;
-}
-export interface MTEMsmReferendumsPlantSettingsEvent
-  extends Event<'plantSettings', MTEMsmReferendumsPlantSettingsEventParameters> {}
-export interface MTEMsmReferendumsMembershipEventParameters {
-  readonly address: AddressString;
-  readonly status: string;
-  readonly profileHash: Hash256String;
-  readonly utility: string;
-}
-export interface MTEMsmReferendumsMembershipEvent
-  extends Event<'membership', MTEMsmReferendumsMembershipEventParameters> {}
-export interface MTEMsmReferendumsProcessEventParameters {
-  readonly id: string;
-  readonly status: string;
-}
-export interface MTEMsmReferendumsProcessEvent extends Event<'process', MTEMsmReferendumsProcessEventParameters> {}
+export interface MTEMsmReferendumsBallotEvent extends Event<'ballot', MTEMsmReferendumsBallotEventParameters> {}
 export interface MTEMsmReferendumsReferendumEventParameters {
   readonly rID: string;
   readonly kind: string;
@@ -115,12 +57,11 @@ export interface MTEMsmReferendumsProposalEventParameters {
   readonly tokens: BigNumber;
 }
 export interface MTEMsmReferendumsProposalEvent extends Event<'proposal', MTEMsmReferendumsProposalEventParameters> {}
-export interface MTEMsmReferendumsBallotEventParameters {
+export interface MTEMsmReferendumsLapseEventParameters {
   readonly rID: string;
-  readonly member: AddressString;
-  readonly answer: boolean;
+  readonly reason: string;
 }
-export interface MTEMsmReferendumsBallotEvent extends Event<'ballot', MTEMsmReferendumsBallotEventParameters> {}
+export interface MTEMsmReferendumsLapseEvent extends Event<'lapse', MTEMsmReferendumsLapseEventParameters> {}
 export interface MTEMsmReferendumsReferendumSettingsEventParameters {
   readonly founder: AddressString;
   readonly referendumPeriod: BigNumber;
@@ -129,22 +70,22 @@ export interface MTEMsmReferendumsReferendumSettingsEventParameters {
 }
 export interface MTEMsmReferendumsReferendumSettingsEvent
   extends Event<'referendumSettings', MTEMsmReferendumsReferendumSettingsEventParameters> {}
+export interface MTEMsmReferendumsInvitationEventParameters {
+  readonly inviter: AddressString;
+  readonly candidate: AddressString;
+  readonly expiresAt: BigNumber;
+}
+export interface MTEMsmReferendumsInvitationEvent
+  extends Event<'invitation', MTEMsmReferendumsInvitationEventParameters> {}
 export type MTEMsmReferendumsEvent =
-  | MTEMsmReferendumsTransferEvent
-  | MTEMsmReferendumsQuotaTransferEvent
-  | MTEMsmReferendumsMembershipEvent
-  | MTEMsmReferendumsTradeEvent
-  | MTEMsmReferendumsProcessEvent
-  | MTEMsmReferendumsPlantEvent
-  | MTEMsmReferendumsPlantUtilityEvent
-  | MTEMsmReferendumsOfferEvent
-  | MTEMsmReferendumsPlantSettingsEvent
   | MTEMsmReferendumsMembershipEvent
   | MTEMsmReferendumsProcessEvent
+  | MTEMsmReferendumsBallotEvent
   | MTEMsmReferendumsReferendumEvent
   | MTEMsmReferendumsProposalEvent
-  | MTEMsmReferendumsBallotEvent
-  | MTEMsmReferendumsReferendumSettingsEvent;
+  | MTEMsmReferendumsLapseEvent
+  | MTEMsmReferendumsReferendumSettingsEvent
+  | MTEMsmReferendumsInvitationEvent;
 
 export interface MTEMsmReferendumsSmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmReferendumsEvent> {
@@ -179,14 +120,16 @@ export interface MTEMsmReferendumsSmartContract<TClient extends Client = Client>
   };
   readonly deploy: {
     (
-      founder?: AddressString,
+      ledger: AddressString,
+      plants: AddressString,
       referendumPeriod?: BigNumber,
       minTimeToMarket?: BigNumber,
       maxPowerW?: BigNumber,
       options?: TransactionOptions,
     ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmReferendumsEvent>, InvocationTransaction>>;
     readonly confirmed: (
-      founder?: AddressString,
+      ledger: AddressString,
+      plants: AddressString,
       referendumPeriod?: BigNumber,
       minTimeToMarket?: BigNumber,
       maxPowerW?: BigNumber,
@@ -195,7 +138,26 @@ export interface MTEMsmReferendumsSmartContract<TClient extends Client = Client>
   };
   readonly founder: () => Promise<AddressString>;
   readonly hasVoted: (rID: string, address: AddressString) => Promise<boolean>;
+  readonly invitation: (candidate: AddressString) => Promise<
+    | {
+        readonly inviter: AddressString;
+        readonly expiresAt: BigNumber;
+        readonly rID: string;
+      }
+    | undefined
+  >;
+  readonly invite: {
+    (member: AddressString, candidate: AddressString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      member: AddressString,
+      candidate: AddressString,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
   readonly maxPowerW: () => Promise<BigNumber>;
+  readonly memberCount: () => Promise<BigNumber>;
   readonly minTimeToMarket: () => Promise<BigNumber>;
   readonly powerUp: {
     (
@@ -331,7 +293,8 @@ export interface MTEMsmReferendumsMigrationSmartContract {
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly deploy: (
-    founder?: AddressString | Promise<AddressString>,
+    ledger: AddressString | Promise<AddressString>,
+    plants: AddressString | Promise<AddressString>,
     referendumPeriod?: BigNumber | Promise<BigNumber>,
     minTimeToMarket?: BigNumber | Promise<BigNumber>,
     maxPowerW?: BigNumber | Promise<BigNumber>,
@@ -342,7 +305,21 @@ export interface MTEMsmReferendumsMigrationSmartContract {
     rID: string | Promise<string>,
     address: AddressString | Promise<AddressString>,
   ) => Promise<boolean>;
+  readonly invitation: (candidate: AddressString | Promise<AddressString>) => Promise<
+    | {
+        readonly inviter: AddressString;
+        readonly expiresAt: BigNumber;
+        readonly rID: string;
+      }
+    | undefined
+  >;
+  readonly invite: (
+    member: AddressString | Promise<AddressString>,
+    candidate: AddressString | Promise<AddressString>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly maxPowerW: () => Promise<BigNumber>;
+  readonly memberCount: () => Promise<BigNumber>;
   readonly minTimeToMarket: () => Promise<BigNumber>;
   readonly powerUp: (
     address: AddressString | Promise<AddressString>,
