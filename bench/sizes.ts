@@ -20,7 +20,7 @@ const main = async () => {
   }
   const script = Buffer.from(contract.contract.script, 'hex');
   const consumer = await new SourceMapConsumer(contract.sourceMap);
-  const instructions = disassembleByteCode(script) as Array<{ pc: number }>;
+  const instructions = disassembleByteCode(script) as unknown as Array<{ pc: number }>;
   const lines = new Map<string, { bytes: number; text: string }>();
   instructions.forEach(({ pc }, index) => {
     const end = index + 1 < instructions.length ? instructions[index + 1].pc : script.length;

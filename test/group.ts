@@ -18,6 +18,7 @@ import { plain } from '../src/chain/batch';
 import { compileGroup, CompiledContract } from '../src/chain/compile';
 import { connect, deployGroup, DEFAULT_SETTINGS, Group as ChainGroup, NETWORK, profileHash as hashProfile } from '../src/chain/group';
 import { startNode } from '../src/chain/node';
+import { allContributions, allMembers as readAllMembers } from '../src/chain/reads';
 
 export const DAY = 86_400;
 export const REFERENDUM_PERIOD = 30 * DAY;
@@ -74,7 +75,12 @@ export const withGroup = async (test: (group: Group) => Promise<void>): Promise<
     const deployer = connect({ rpcURL: node.rpcURL, autoConsensus: true });
     const master = await deployer.master();
     const deployment = await deployGroup(deployer, master, DEFAULT_SETTINGS, await compiledGroup());
-    const group = connect({ rpcURL: node.rpcURL, contracts: deployment.contracts, autoConsensus: true });
+    const group = connect({
+      rpcURL: node.rpcURL,
+      contracts: deployment.contracts,
+      sourceMaps: deployment.sourceMaps,
+      autoConsensus: true,
+    });
     const founder = await group.master();
     const accounts: UserAccountID[] = [];
     for (let index = 0; index < 9; index++) {
@@ -148,6 +154,7 @@ export const foundWith = async (group: Group, count: number, utility = 'Light'):
   await send(referendums.admission(founder.address, profileHash('Founder'), utility, { from: founder }));
   const members = [founder];
   for (const account of accounts.slice(0, count)) {
+    await send(referendums.invite(founder.address, account.address, { from: founder }));
     const outcome = await send(
       referendums.admission(account.address, profileHash(account.address), utility, { from: account }),
     );
@@ -160,17 +167,8 @@ export const foundWith = async (group: Group, count: number, utility = 'Light'):
   return members;
 };
 
-/** All members, read page by page. */
-export const allMembers = async (group: Pick<Group, 'ledger'>): Promise<string[]> => {
-  const members: string[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = await group.ledger.listOfMembers(big(offset), big(100));
-    members.push(...page);
-    if (page.length < 100) {
-      return members;
-    }
-  }
-};
+/** All members, read page by page (src/chain/reads.ts). */
+export const allMembers = async (group: Pick<Group, 'ledger'>): Promise<string[]> => readAllMembers(group.ledger);
 
 /**
  * Invariants 1, 2, 3 (from reads), 4 (for the given referendums) and 5 (for the
@@ -194,7 +192,7 @@ export const expectInvariants = async (
     expect((await ledger.balanceOf(address)).toString()).toEqual(member.tokens.toString());
     quotaW = quotaW.plus(member.quotaW);
     tokens = tokens.plus(member.tokens);
-    for (const { ppID, amount } of await plants.contributionsOf(address)) {
+    for (const { ppID, amount } of await allContributions(ledger, plants, address)) {
       contributions.set(ppID, (contributions.get(ppID) ?? big(0)).plus(amount));
     }
   }

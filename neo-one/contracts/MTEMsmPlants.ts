@@ -508,23 +508,17 @@ export class MTEMsmPlants extends SmartContract {
 
       return false;
     }
-    // One call to the ledger for this page of funders, in index order.
-    const funderList: Address[] = [];
-    const bindings: string[] = [];
-    const quotaList: number[] = [];
-    const last = done + 2 < funders ? done + 2 : funders;
-    for (let index = done + 1; index <= last; index++) {
-      const [member, amount, order, binding] = this.pledgeAt.get([ppID, index]) as PledgeRecord;
-      const kept = keptOf(plant, amount, order);
-      const floor = (capacityW * kept) / cost;
-      funderList.push(member);
-      bindings.push(binding);
-      quotaList.push(keyOf(capacityW, kept, cost, order) >= quotaThreshold ? floor + 1 : floor);
-    }
+    // One funder a page: a member's first quota writes their record, the totals and the
+    // treasury (about 9 GAS), so two a page would pass the 10 free GAS.
+    const last = done + 1;
+    const [member, amount, order, binding] = this.pledgeAt.get([ppID, last]) as PledgeRecord;
+    const kept = keptOf(plant, amount, order);
+    const floor = (capacityW * kept) / cost;
+    const quotaW = keyOf(capacityW, kept, cost, order) >= quotaThreshold ? floor + 1 : floor;
     const refusal = SmartContract.for<LedgerIssue>(this.partnerAt.get('ledger') as Address).applyIssue(
-      funderList,
-      bindings,
-      quotaList,
+      [member],
+      [binding],
+      [quotaW],
     );
     if (refusal !== '') {
       throw new Error(refusal);

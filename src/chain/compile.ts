@@ -41,6 +41,15 @@ export const VERIFICATION_GUARD = Buffer.concat([
 /** Instructions in the guard: neo-one's source maps count instructions, so its own are this many further on. */
 export const GUARD_INSTRUCTIONS = 6;
 
+/**
+ * A source map for the deployed script: neo-one's maps have one generated line per
+ * instruction, so the guard's instructions are empty lines in front.
+ */
+export const deployedSourceMap = (sourceMap: any): any => ({
+  ...sourceMap,
+  mappings: ';'.repeat(GUARD_INSTRUCTIONS) + sourceMap.mappings,
+});
+
 export interface CompiledContract {
   readonly name: ContractName;
   readonly address: string;

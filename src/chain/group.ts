@@ -32,7 +32,7 @@ import { mteMsmReferendumsABI } from '../neo-one/MTEMsmReferendums/abi';
 import { MTEMsmReferendumsSmartContract } from '../neo-one/MTEMsmReferendums/types';
 import { mteMsmTradesABI } from '../neo-one/MTEMsmTrades/abi';
 import { MTEMsmTradesSmartContract } from '../neo-one/MTEMsmTrades/types';
-import type { CompiledContract } from './compile';
+import { CompiledContract, deployedSourceMap } from './compile';
 
 export type { CompiledContract } from './compile';
 import { sourceMaps as generatedSourceMaps } from '../neo-one/sourceMaps';
@@ -80,6 +80,8 @@ export interface Deployment {
   readonly founder?: string;
   readonly settings?: Settings;
   readonly deployedAt?: string;
+  /** Source maps of the deployed scripts by address (in memory only: error messages then name the contract's line). */
+  readonly sourceMaps?: Record<string, any>;
 }
 
 export interface Group {
@@ -107,6 +109,8 @@ export interface ConnectOptions {
    * confirmation instead of waiting for the next 15-second block.
    */
   readonly autoConsensus?: boolean;
+  /** Source maps by contract address (a Deployment's); else the generated client's. */
+  readonly sourceMaps?: Record<string, any>;
 }
 
 const toPrivateKey = (key: string): string => (/^[0-9a-f]{64}$/i.test(key) ? key : wifToPrivateKey(key));
@@ -138,7 +142,7 @@ export const connect = (options: ConnectOptions): Group => {
     });
   }
   const contracts = options.contracts ?? { ledger: '', trades: '', plants: '', referendums: '' };
-  const sourceMaps: SourceMaps = generatedSourceMaps;
+  const sourceMaps: SourceMaps = options.sourceMaps ?? generatedSourceMaps;
   const definition = (abi: any, address: string) =>
     ({ networks: address === '' ? {} : { [NETWORK]: { address } }, abi, sourceMaps } as any);
   const addAccount = async (key: string): Promise<UserAccountID> => {
@@ -207,7 +211,7 @@ export const deployGroup = async (
   };
   const sourceMaps: Record<string, any> = {};
   for (const { name, address, contract, abi, sourceMap } of [ledger, trades, plants, referendums]) {
-    sourceMaps[address] = sourceMap;
+    sourceMaps[address] = deployedSourceMap(sourceMap);
     const result = await group.client.publishAndDeploy(
       contract,
       abi,
@@ -230,6 +234,7 @@ export const deployGroup = async (
     founder: founder.address,
     settings,
     deployedAt: new Date().toISOString(),
+    sourceMaps,
   };
 };
 
@@ -244,7 +249,7 @@ export const deployDefaultGroup = async (
   const deployer = connect({ rpcURL });
   const deployment = await deployGroup(deployer, await deployer.master(), DEFAULT_SETTINGS, compiled);
 
-  return { deployment, group: connect({ rpcURL, contracts: deployment.contracts }) };
+  return { deployment, group: connect({ rpcURL, contracts: deployment.contracts, sourceMaps: deployment.sourceMaps }) };
 };
 
 /** GAS for `accounts` from `from`, in one transaction (NEO 2 transfers take many outputs). */

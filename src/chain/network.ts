@@ -142,5 +142,7 @@ export const readDeployment = (home = homeDir()): Deployment | undefined => read
 
 export const saveDeployment = (deployment: Deployment, home = homeDir()): void => {
   fs.mkdirSync(home, { recursive: true });
-  fs.writeFileSync(deploymentFile(home), `${JSON.stringify(deployment, undefined, 2)}\n`);
+  // Source maps stay in memory: they are large and rebuilt by compiling the sources.
+  const { sourceMaps: _sourceMaps, ...saved } = deployment;
+  fs.writeFileSync(deploymentFile(home), `${JSON.stringify(saved, undefined, 2)}\n`);
 };
