@@ -377,7 +377,9 @@ export class MTEMsmReferendums extends SmartContract {
     const chunk = (serial - 1) / 240;
     const bit = 1 << (serial - 1) % 240;
     const word = chunk < voted.length ? voted[chunk] : 0;
-    if ((word & bit) !== 0) {
+    // Division, not `&`: neo-one's AND pads numbers of different byte lengths wrongly
+    // (1 & 256 gives 256), which let a member vote twice and refused others.
+    if ((word / bit) % 2 === 1) {
       throw new Error('This member has already voted.');
     }
     const nowVoted: number[] = [];
@@ -785,7 +787,7 @@ export class MTEMsmReferendums extends SmartContract {
     const voted = tally[3];
     const chunk = (serial - 1) / 240;
 
-    return chunk < voted.length && (voted[chunk] & (1 << (serial - 1) % 240)) !== 0;
+    return chunk < voted.length && (voted[chunk] / (1 << (serial - 1) % 240)) % 2 === 1;
   }
 
   /** Members now (the electorate of a referendum opened now). */
