@@ -165,15 +165,15 @@ const setPlant = (
  * amount (changeBid; 0 withdraws), keeping raised == Σ pledges (invariant 3).
  */
 const pledge = (
-plants: Plants,
-pledgeAt: PledgeStorage,
-pledgeIndex: MapStorage<[string, Address], number>,
-partnerAt: MapStorage<string, Address>,
-minBid: number,
-ppID: string,
-address: Address,
-amount: number,
-adding: boolean,
+  plants: Plants,
+  pledgeAt: PledgeStorage,
+  pledgeIndex: MapStorage<[string, Address], number>,
+  partnerAt: MapStorage<string, Address>,
+  minBid: number,
+  ppID: string,
+  address: Address,
+  amount: number,
+  adding: boolean,
 ): void => {
   if (!Address.isCaller(address)) {
     throw new Error('Missing witness: the acting address must sign this call.');
@@ -234,11 +234,11 @@ adding: boolean,
  * adopts it when the last page shows it right; a wrong one is dropped.
  */
 const check = (
-plants: Plants,
-pledgeAt: PledgeStorage,
-checks: MapStorage<[string, number], CheckRecord>,
-ppID: string,
-threshold: number,
+  plants: Plants,
+  pledgeAt: PledgeStorage,
+  checks: MapStorage<[string, number], CheckRecord>,
+  ppID: string,
+  threshold: number,
 ): void => {
   const plant = plants.get(ppID) as PlantRecord;
   const [capacityW, cost, utility, timeToMarket, status, fundingEndsAt, raised, funders, fundedAt, operatingSince, openedAt, pledged, cut] =
@@ -693,7 +693,8 @@ export class MTEMsmPlants extends SmartContract {
 
   /**
    * A page of a plant's pledges in index order, as made (amount: raw cents pledged;
-   * order: group-wide order of the first pledge), for computing the thresholds.
+   * order: the order of the member's first pledge in this plant), for computing the
+   * thresholds. At most 50 a page: 90 objects overflow NeoVM's 2,048 stack items.
    */
   @constant
   public pledges(
@@ -702,6 +703,9 @@ export class MTEMsmPlants extends SmartContract {
     limit: Integer,
   ): Array<{ readonly member: Address; readonly amount: Fixed<2>; readonly order: Integer }> {
     this.page(offset, limit);
+    if (limit > 50) {
+      throw new Error('Pages of pledges hold at most 50.');
+    }
     const plant = requirePlant(this.plants, ppID);
     const first: number = offset;
     const size: number = limit;

@@ -18,13 +18,16 @@ export interface PledgeRow extends PlantPledge {
   readonly member: string;
 }
 
+/** The pledges read holds at most 50 (MTEMsmPlants.pledges: NeoVM's stack limit). */
+export const PLEDGE_PAGE = 50;
+
 /** Every pledge of a plant, in the contract's index order, read page by page. */
 export const readPledges = async (plants: MTEMsmPlantsSmartContract, ppID: string): Promise<PledgeRow[]> => {
   const rows: PledgeRow[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = await plants.pledges(ppID, new BigNumber(offset), new BigNumber(100));
+  for (let offset = 0; ; offset += PLEDGE_PAGE) {
+    const page = await plants.pledges(ppID, new BigNumber(offset), new BigNumber(PLEDGE_PAGE));
     rows.push(...page.map(({ member, amount, order }) => ({ member, amount: cents(amount), order: BigInt(order.toFixed(0)) })));
-    if (page.length < 100) {
+    if (page.length < PLEDGE_PAGE) {
       return rows;
     }
   }
@@ -38,12 +41,32 @@ export type SendPage = (
 
 const threshold = (value: bigint): BigNumber => new BigNumber(value.toString());
 
+/** Pages of a threshold's check: 40 pledges each (MTEMsmPlants' `check`). */
+export const CHECK_PAGE = 40;
+
+/**
+ * Gives up when a threshold computed here was checked to the end and not adopted (the
+ * contract then returns false forever): the pledges read here are not the contract's.
+ */
+const checkGuard = (ppID: string, funders: BigNumber) => {
+  let pages = 0;
+  const limit = Math.ceil(funders.toNumber() / CHECK_PAGE) + 1;
+
+  return (): void => {
+    pages += 1;
+    if (pages > limit) {
+      throw new Error(`The contract did not adopt the threshold computed from ${ppID}'s pledges after ${limit} pages.`);
+    }
+  };
+};
+
 /**
  * Closes a plant's crowdfunding (crowdfundingResult, then, for an under-pledged plant,
  * cancelPledges until failed). Returns the plant's status at the end: funded or failed.
  */
 export const closeCrowdfunding = async (plants: MTEMsmPlantsSmartContract, ppID: string, send: SendPage): Promise<string> => {
   let cut: BigNumber | undefined;
+  let guard: (() => void) | undefined;
   for (;;) {
     const plant = await plants.powerPlant(ppID);
     if (plant === undefined) {
@@ -57,8 +80,16 @@ export const closeCrowdfunding = async (plants: MTEMsmPlantsSmartContract, ppID:
     if (plant.status !== 'funding' && plant.status !== 'closing') {
       return plant.status;
     }
-    if (plant.status === 'closing' && cut === undefined) {
+    // Oversubscribed: the first call closes the funding and checks the first page of
+    // the cut's threshold, so it is computed before (pledges no longer change once closed).
+    const oversubscribed = plant.status === 'closing' || plant.raised.gt(plant.cost);
+    if (oversubscribed && cut === undefined) {
       cut = threshold(cutThresholdOf(cents(plant.cost), await readPledges(plants, ppID)));
+      guard = checkGuard(ppID, plant.funders);
+    }
+    const [, , adopted] = await plants.plantState(ppID);
+    if (guard !== undefined && adopted.isZero()) {
+      guard();
     }
     const value = cut ?? new BigNumber(0);
     await send('crowdfundingResult', async (options) => plants.crowdfundingResult(ppID, value, options));
@@ -81,7 +112,14 @@ export const startOperation = async (plants: MTEMsmPlantsSmartContract, ppID: st
   const value = threshold(
     quotaThresholdOf(BigInt(plant.capacityW.toFixed(0)), cents(plant.cost), await readPledges(plants, ppID)),
   );
-  while (!(await send('startOperation', async (options) => plants.startOperation(ppID, value, options)))) {
-    // One page per call: the threshold's check, then the funders' quota.
+  const guard = checkGuard(ppID, plant.funders);
+  for (;;) {
+    const [, , , adopted] = await plants.plantState(ppID);
+    if (adopted.isZero()) {
+      guard();
+    }
+    if (await send('startOperation', async (options) => plants.startOperation(ppID, value, options))) {
+      return;
+    }
   }
 };

@@ -12,7 +12,7 @@
  * one computed here is k_(leftover), or a key above all when no unit is left over.
  */
 
-/** Above every pledge order (orders count a group's pledges from 1). */
+/** Above every pledge order (orders count a plant's first pledges from 1). */
 export const ORDER_BASE = 1n << 40n;
 
 export interface Weighted {
@@ -55,7 +55,7 @@ export const apportion = (total: bigint, weights: readonly bigint[]): bigint[] =
     weights.reduce((a, b) => a + b, 0n),
   );
 
-/** A plant's pledges as made: raw cents and the group-wide order of the first pledge. */
+/** A plant's pledges as made: raw cents and the order of each member's first pledge in the plant. */
 export interface PlantPledge {
   readonly amount: bigint;
   readonly order: bigint;
