@@ -6,7 +6,7 @@
  *
  * Builds the chain on a fresh in-memory node: the 130-member thesis experiment (about
  * 2,700 events), then rounds of trades around the group (each member offers 1 W to the
- * next one for 0.001 SEB, who accepts: four events a trade) until the chain holds N
+ * next one for 0.001 SEB on MTEMsmTrades, who accepts: four events a trade) until the chain holds N
  * events (default 10,000). Then it audits the whole chain --runs times (default 3), and
  * once as a daily audit resumed from a checkpoint taken before the last round. Writes
  * reports/audit.{md,json}. The node runs in its own process with its chain on disk, as the
@@ -34,6 +34,9 @@ const option = (args: readonly string[], name: string, fallback: number): number
 
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
+
+/** How long the bench's offers stay open: the CLI's default, 7 days. */
+const OFFER_PERIOD = 7 * 86_400;
 
 /** Transactions per block (neo-one's RPC answers a block of at most about 100 in time). */
 const BLOCK = 100;
@@ -81,7 +84,9 @@ const main = async (): Promise<void> => {
           group,
           'offerTrade',
           batch.map(({ from, to }) =>
-            group.ledger.offerTrade(from.address, to.address, new BigNumber(1), new BigNumber('0.001'), { from: from.account }),
+            group.trades.offerTrade(from.address, to.address, new BigNumber(1), new BigNumber('0.001'), new BigNumber(OFFER_PERIOD), {
+              from: from.account,
+            }),
           ),
         ),
       );
@@ -89,7 +94,7 @@ const main = async (): Promise<void> => {
         sendBlock(
           group,
           'acceptTrade',
-          batch.map(({ index, to }) => group.ledger.acceptTrade(offers[index].value as string, to.address, { from: to.account })),
+          batch.map(({ index, to }) => group.trades.acceptTrade(offers[index].value as string, to.address, { from: to.account })),
         ),
       );
       const added = (await readGroupHistory(audited, { indexStart: readFrom })).events.length;

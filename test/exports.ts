@@ -68,8 +68,9 @@ export const expectExportsMatchReads = async (group: AuditedGroup, dir: string, 
   }
   expect(share.toFixed(6)).toBe(summary.totalCapacityW.isZero() ? '0.000000' : '100.000000');
 
+  const journal = fs.readFileSync(path.join(dir, 'events.csv'), 'utf8').trim().split('\n');
   const rows = csv(path.join(dir, 'referendums.csv'));
-  for (const [rID, kind, proposer, subject, openedAt, endsAt, electorate, yes, no, outcome, proposal] of rows) {
+  for (const [rID, kind, proposer, subject, openedAt, endsAt, electorate, yes, no, outcome, proposal, lapseReason] of rows) {
     const read = await referendums.referendum(rID);
     expect([rID, kind, proposer, subject, openedAt, endsAt, electorate, yes, no, outcome]).toEqual([
       rID,
@@ -92,13 +93,24 @@ export const expectExportsMatchReads = async (group: AuditedGroup, dir: string, 
       rID,
       Object.fromEntries(used.map(([key, value]) => [key, BigNumber.isBigNumber(value) ? value.toFixed() : value])),
     ]);
+    // A lapsed referendum's reason is the one its lapse event gave (no read holds it); the others have none.
+    const lapse = journal.find((line) => line.includes(',referendums,lapse,') && line.includes(`""rID"":""${rID}""`));
+    expect([rID, lapseReason]).toEqual([rID, outcome === 'lapsed' ? JSON.parse(cells(lapse ?? '')[6]).reason : '']);
   }
+  // Every referendum, in order: R1 … Rn, and no R(n+1) on chain.
+  expect(rows.map(([rID]) => rID)).toEqual(rows.map((_, index) => `R${index + 1}`));
+  expect(await referendums.referendum(`R${rows.length + 1}`)).toBeUndefined();
 
-  const journal = fs.readFileSync(path.join(dir, 'events.csv'), 'utf8').trim().split('\n');
   expect(journal[0]).toBe('block,time,transaction,index,contract,event,parameters');
   expect(journal).toHaveLength(verdict.events + 1);
   const written = JSON.parse(fs.readFileSync(path.join(dir, 'audit.json'), 'utf8'));
-  expect(written).toMatchObject({ ok: verdict.ok, events: verdict.events, members: verdict.members, violations: verdict.violations });
+  expect(written).toMatchObject({
+    ok: verdict.ok,
+    events: verdict.events,
+    members: verdict.members,
+    violations: verdict.violations,
+    ignored: verdict.ignored,
+  });
   expect(typeof written.seconds).toBe('number');
 
   return allocation;

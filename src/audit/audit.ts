@@ -1,13 +1,15 @@
 /**
- * The auditor: reads every event of a deployed MTEMsm group from a node, rebuilds the
- * group from events alone (src/audit/rebuild.ts), checks invariants 1–5 after every
- * transaction, and compares the rebuilt state with the contracts' own reads.
+ * The auditor: reads every event of a deployed MTEMsm group from a node (its four
+ * contracts; every transaction with neo-one's `error` notification left out, spec v1.1
+ * §1: src/audit/events.ts), rebuilds the group from events alone
+ * (src/audit/rebuild.ts), checks invariants 1–5 after every transaction, and compares
+ * the rebuilt state with the contracts' own reads.
  *
  * A daily audit resumes from a checkpoint: the rebuild's working state, the next block
  * to read, the journal rows of every event so far (so the exports are the same as a
  * full audit's) and the violations already found (a resumed audit never forgets one).
  */
-import { AuditedGroup, readGroupHistory } from './events';
+import { AuditedGroup, IgnoredTransaction, readGroupHistory } from './events';
 import { GroupEvent, GroupState, RebuildCheckpoint, RebuildError, rebuild } from './rebuild';
 import { compareWithReads } from './compare';
 import { journalRow } from './exports';
@@ -23,7 +25,8 @@ export interface AuditViolation {
 }
 
 export interface Checkpoint {
-  readonly version: 1;
+  /** 2 since v1.1 (four contracts, the rebuild's new state). */
+  readonly version: 2;
   readonly ledger: string;
   /** The first block a resumed audit reads. */
   readonly nextBlock: number;
@@ -31,6 +34,7 @@ export interface Checkpoint {
   readonly events: number;
   readonly journal: readonly string[];
   readonly violations: readonly AuditViolation[];
+  readonly ignored: readonly IgnoredTransaction[];
   readonly rebuild: RebuildCheckpoint;
 }
 
@@ -54,6 +58,12 @@ export interface Verdict {
   readonly violations: readonly AuditViolation[];
   /** Differences between the rebuilt state and the contracts' reads. */
   readonly mismatches: readonly string[];
+  /**
+   * HALT transactions left out because they carry neo-one's `error` notification (a
+   * throw inside a call from another contract: spec v1.1 §1), with the events of the
+   * group they carried; e.g. a result call sent through a proxy contract.
+   */
+  readonly ignored: readonly IgnoredTransaction[];
 }
 
 export interface Audit {
@@ -82,9 +92,10 @@ const INVARIANTS: ReadonlyArray<readonly [number, string]> = [
   [4, 'invariant 4: yes + no <= electorate and one ballot per member, at every ballot'],
   [5, 'invariant 5: only members and the treasury hold quota or SEB, after every transaction'],
 ];
-const EVENTS_CHECK = 'events: in emission order and consistent with each other';
+const EVENTS_CHECK =
+  "events: in emission order and consistent with each other (HALT transactions only, none with neo-one's error notification: see ignored)";
 const READS_CHECK =
-  "reads: the rebuilt members, treasury, totals, plants, pledges, referendums (with their proposals) and trade offers equal the contracts' reads";
+  "reads: the rebuilt members (with memberState and the list by serial), treasury, totals, partners, plants (with plantState), pledges, contributions, referendums (with their proposals), invitations and trade offers equal the contracts' reads";
 
 const located = (event: GroupEvent, invariant: number, message: string): AuditViolation => ({
   invariant,
@@ -96,7 +107,7 @@ const located = (event: GroupEvent, invariant: number, message: string): AuditVi
 
 export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, progress }: AuditOptions): Promise<Audit> => {
   const started = Date.now();
-  if (checkpoint !== undefined && (checkpoint.version !== 1 || checkpoint.ledger !== group.contracts.ledger)) {
+  if (checkpoint !== undefined && (checkpoint.version !== 2 || checkpoint.ledger !== group.contracts.ledger)) {
     throw new Error(`The checkpoint is not one of the group at ${group.contracts.ledger}.`);
   }
   const readFrom = checkpoint?.nextBlock ?? fromBlock ?? 0;
@@ -133,6 +144,7 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
     }
   }
   const journal = [...(checkpoint?.journal ?? []), ...history.events.map(journalRow)];
+  const ignored = [...(checkpoint?.ignored ?? []), ...history.ignored];
   const rebuiltAt = Date.now();
   // Reads give the state now: they are compared only when the audit reaches the last block.
   const compared = toBlock === chainEnd;
@@ -167,21 +179,24 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
       ],
       violations: sorted,
       mismatches,
+      ignored,
     },
     state: rebuilt.state,
     journal,
     checkpoint: {
-      version: 1,
+      version: 2,
       ledger: group.contracts.ledger,
       nextBlock: toBlock + 1,
       fromBlock: auditFrom,
       events,
       journal,
       violations: sorted,
+      ignored,
       rebuild: rebuilt.checkpoint,
     },
   };
 };
 
-/** The group's first event: the settings its plants contract emits when deployed (after the ledger's). */
-const isDeployment = (event: GroupEvent): boolean => event.name === 'plantSettings';
+/** The group's first event: the ledger attaching MTEMsmTrades, the second contract deployed. */
+const isDeployment = (event: GroupEvent): boolean =>
+  event.contract === 'ledger' && event.name === 'attached' && event.parameters.role === 'trades';

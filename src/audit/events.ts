@@ -1,30 +1,48 @@
 /**
- * Reads every event of a deployed MTEMsm group (ledger `MTEMsm`, `MTEMsmPlants`,
- * `MTEMsmReferendums`) from a node, in emission order, with block times, as the
- * input of src/audit/rebuild.ts.
+ * Reads every event of a deployed MTEMsm group (ledger `MTEMsm`, `MTEMsmTrades`,
+ * `MTEMsmPlants`, `MTEMsmReferendums`) from a node, in emission order, with block
+ * times, as the input of src/audit/rebuild.ts.
  *
  * Emission order. The node numbers every action (notification or log) of a
  * transaction 0, 1, 2, … in the order the VM executes it, across all contracts the
  * transaction calls: a `powerUpResult` gives process (referendums, 0), plant (plants, 1),
  * process (plants, 2). That is the `index` of an event; the block's transactions are in
  * block order (`transactionIndex`). So (blockIndex, transactionIndex, index) is a
- * total order of the three contracts' events; the node's `globalIndex` (a counter of
+ * total order of the four contracts' events; the node's `globalIndex` (a counter of
  * all actions on the chain) follows the same order.
  *
- * Why blocks and not each contract's `iterEvents`:
- * - iterEvents returns the notifications of FAULTed transactions too (neo-one stores
- *   the actions of every invocation, and iterActionsRaw does not look at the result):
+ * Which transactions count:
+ * - only HALT invocations. neo-one stores the actions of FAULTed transactions too:
  *   a referendum "approved" in a transaction that then failed would be replayed as
- *   approved. Here a transaction counts only if its result is HALT.
+ *   approved.
+ * - none that carries neo-one's `error` notification (spec v1.1 §1), from any
+ *   contract: EVERY event of such a transaction is ignored. neo-one 2.x compiles
+ *   `throw` as `Runtime.Notify(['error', message, line])` and then, in a contract
+ *   that another contract called, a normal return (the throw faults the transaction
+ *   only when the transaction script called the thrower: ThrowHelper and
+ *   ThrowCompletionBaseHelper in @neo-one/smart-contract-compiler). The thrower's
+ *   storage writes are dropped, but the events it had emitted stay in a HALT
+ *   transaction: in v1 a proxy contract could so emit `process(rID, 'approved')` for
+ *   a referendum that stays open (review H1). The group's own flows never throw
+ *   inside a call between contracts (partners return refusals), and v1.1 refuses
+ *   contract callers of every result call before it emits anything.
+ *   `ignored` lists these transactions, with the group events they carried, for the
+ *   verdict. Known limit of this rule: one transaction script may call a group method
+ *   directly (its events genuine, its changes kept) AND a proxy whose call is refused
+ *   (an `error`); then genuine events are ignored and the audit no longer agrees with
+ *   the reads. The events alone cannot say which call emitted what.
+ * Why blocks and not each contract's `iterEvents`:
+ * - iterEvents does not look at the transaction's result, nor at its other actions;
  * - in @neo-one/client-core 2.7.3, LocalUserAccountProvider binds iterActionsRaw to
  *   the keystore instead of the provider, so iterEvents throws
  *   "this.getProvider is not a function" with the clients neo-one creates for tests.
  * - a block gives the time of its events (the contracts' Blockchain.currentBlockTime).
  * Each contract's own `convertAction` decodes its notifications with its ABI, as
- * iterEvents would. Notifications outside the ABI (neo-one's debugging `trace`,
- * `error`, `console.log`) and logs are not events of the group and are left out.
+ * iterEvents would. Other notifications (neo-one's debugging `trace`, `console.log`)
+ * and logs are not events of the group and are left out.
  */
 import type { Block, BlockFilter, Event, Log, RawAction, SmartContractDefinition } from '@neo-one/client';
+import { smartContractConverters } from '@neo-one/client-common';
 import type { ContractAddresses, Group } from '../chain/group';
 import { NETWORK } from '../chain/group';
 import type { ContractRole, GroupEvent } from './rebuild';
@@ -43,13 +61,53 @@ export interface ChainReader {
   readonly iterBlocks: (options?: BlockFilter) => AsyncIterable<Block>;
 }
 
+/** A HALT transaction left out because it carries neo-one's `error` notification. */
+export interface IgnoredTransaction {
+  readonly blockIndex: number;
+  readonly transactionHash: string;
+  /** The thrown message(s), as the `error` notifications give them. */
+  readonly errors: readonly string[];
+  /** How many of the group's events it carried (all ignored). */
+  readonly groupEvents: number;
+}
+
 export interface GroupHistory {
   /** The treasury's address: the ledger contract's own. */
   readonly treasury: string;
   readonly events: GroupEvent[];
+  readonly ignored: IgnoredTransaction[];
 }
 
-const ROLES: readonly ContractRole[] = ['ledger', 'plants', 'referendums'];
+export const ROLES: readonly ContractRole[] = ['ledger', 'trades', 'plants', 'referendums'];
+
+/** The string a notification starts with (its name), or undefined. */
+const notificationName = (action: RawAction): string | undefined => {
+  if (action.type !== 'Notification' || action.args.length === 0) {
+    return undefined;
+  }
+  try {
+    return smartContractConverters.toString(action.args[0]);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The message of neo-one's `error` notification (['error', message, line]; decoders disagree on the order). */
+const errorMessage = (action: RawAction): string => {
+  if (action.type !== 'Notification') {
+    return '';
+  }
+  for (const arg of action.args.slice(1)) {
+    if (arg.type === 'String' || arg.type === 'Buffer') {
+      const text = smartContractConverters.toString(arg);
+      if (/^[\x20-\x7e]+$/.test(text)) {
+        return text;
+      }
+    }
+  }
+
+  return '';
+};
 
 /** Every event of the group's contracts up to the current block (or options.indexStop), in emission order. */
 export const readGroupEvents = async (
@@ -70,13 +128,15 @@ export const readGroupEvents = async (
     roleOf.set(deployed.address, role);
     eventNames.set(role, new Set((definition.abi.events ?? []).map((event) => event.name)));
   }
+  const treasury = contracts.ledger.definition.networks[network].address;
 
   const indexStart = options.indexStart ?? 0;
   // Without a stop, iterBlocks would wait for blocks to come.
   const indexStop = options.indexStop ?? (await chain.getBlockCount()) - 1;
   const events: GroupEvent[] = [];
+  const ignored: IgnoredTransaction[] = [];
   if (indexStop < indexStart) {
-    return { treasury: contracts.ledger.definition.networks[network].address, events };
+    return { treasury, events, ignored };
   }
   // neo-one's block iterator stops before indexStop: ask for one more to include it.
   const total = indexStop - indexStart + 1;
@@ -93,7 +153,13 @@ export const readGroupEvents = async (
       if (transaction.type !== 'InvocationTransaction' || transaction.invocationData.result.state !== 'HALT') {
         continue;
       }
+      const found: GroupEvent[] = [];
+      const errors: string[] = [];
       for (const action of transaction.invocationData.actions) {
+        if (notificationName(action) === 'error') {
+          errors.push(errorMessage(action));
+          continue;
+        }
         const role = roleOf.get(action.address);
         if (role === undefined || action.type !== 'Notification') {
           continue;
@@ -102,7 +168,7 @@ export const readGroupEvents = async (
         if (event === undefined || event.type !== 'Event' || !(eventNames.get(role) as Set<string>).has(event.name)) {
           continue;
         }
-        events.push({
+        found.push({
           contract: role,
           name: event.name,
           parameters: event.parameters,
@@ -113,6 +179,11 @@ export const readGroupEvents = async (
           index: action.index,
         });
       }
+      if (errors.length > 0) {
+        ignored.push({ blockIndex: block.index, transactionHash: transaction.hash, errors, groupEvents: found.length });
+      } else {
+        events.push(...found);
+      }
     }
   }
 
@@ -121,16 +192,15 @@ export const readGroupEvents = async (
   }
   progress?.(total, total);
 
-  return { treasury: contracts.ledger.definition.networks[network].address, events };
+  return { treasury, events, ignored };
 };
 
 /**
- * What the auditor reads of a group: its chain, its three contracts as the generated
+ * What the auditor reads of a group: its chain, its four contracts as the generated
  * client gives them, their addresses, and the client's name for the network. A group
- * connected with src/chain/group.ts is one (`auditedGroup`); so is a neo-one test
- * context (test/group.ts), whose network has another name.
+ * connected with src/chain/group.ts is one (`auditedGroup`).
  */
-export interface AuditedGroup extends Pick<Group, 'ledger' | 'plants' | 'referendums' | 'rpcURL'> {
+export interface AuditedGroup extends Pick<Group, 'ledger' | 'trades' | 'plants' | 'referendums' | 'rpcURL'> {
   readonly chain: ChainReader;
   readonly contracts: ContractAddresses;
   readonly network: string;
@@ -144,7 +214,7 @@ export const auditedGroup = (group: Group): AuditedGroup => ({
   network: NETWORK,
 });
 
-/** readGroupEvents on an audited group (its three contracts, its network). */
+/** readGroupEvents on an audited group (its four contracts, its network). */
 export const readGroupHistory = async (
   group: AuditedGroup,
   options: BlockFilter = {},
@@ -152,7 +222,12 @@ export const readGroupHistory = async (
 ): Promise<GroupHistory> =>
   readGroupEvents(
     group.chain,
-    { ledger: group.ledger as any, plants: group.plants as any, referendums: group.referendums as any },
+    {
+      ledger: group.ledger as any,
+      trades: group.trades as any,
+      plants: group.plants as any,
+      referendums: group.referendums as any,
+    },
     group.network,
     options,
     progress,

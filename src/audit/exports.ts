@@ -2,6 +2,12 @@
  * What the auditor writes for the distribution utility and the regulator (README,
  * "The auditor"): allocation.csv, events.csv, referendums.csv and audit.json.
  * CSV: comma-separated, one header line, UTF-8, RFC 4180 quoting.
+ *
+ * v1.1: events.csv holds the events of the four contracts (contract ledger, trades,
+ * plants or referendums); referendums.csv's outcome may be `lapsed`, with the reason
+ * in its last column, lapseReason; the shares of allocation.csv are apportioned by
+ * src/domain/apportion.ts, the contracts' own largest-remainder rule. Transactions the
+ * auditor left out (neo-one's `error` notification) are listed in audit.json, `ignored`.
  */
 import BigNumber from 'bignumber.js';
 import * as fs from 'fs';
@@ -94,6 +100,7 @@ export const referendumRows = (state: GroupState): string[] =>
       referendum.no,
       referendum.status,
       parametersJSON(values),
+      referendum.reason,
     ]);
   });
 
@@ -114,7 +121,7 @@ export const writeExports = (dir: string, result: Audit): string[] => {
     [
       'referendums.csv',
       [
-        row(['rID', 'kind', 'proposer', 'subject', 'openedAt', 'endsAt', 'electorate', 'yes', 'no', 'outcome', 'proposal']),
+        row(['rID', 'kind', 'proposer', 'subject', 'openedAt', 'endsAt', 'electorate', 'yes', 'no', 'outcome', 'proposal', 'lapseReason']),
         ...referendumRows(result.state),
       ].join('\n'),
     ],

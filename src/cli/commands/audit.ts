@@ -91,6 +91,16 @@ export const auditCommands: Command[] = [
             ),
           );
         }
+        if (verdict.ignored.length > 0) {
+          print('');
+          print("Transactions left out: they carry neo-one's error notification (a throw inside a call from another contract, spec v1.1 §1):");
+          print(
+            table(
+              ['block', 'transaction', 'group events ignored', 'error'],
+              verdict.ignored.map((entry) => [String(entry.blockIndex), entry.transactionHash, String(entry.groupEvents), entry.errors.join('; ')]),
+            ),
+          );
+        }
         for (const mismatch of verdict.mismatches.slice(0, 20)) {
           print(`  differs: ${mismatch}`);
         }
