@@ -3,6 +3,8 @@ import { Context } from './context';
 export interface Command {
   /** The words that name it: `['trade', 'offer']`. */
   readonly path: readonly string[];
+  /** Other names that run it: `[['offer-trade']]`. */
+  readonly aliases?: ReadonlyArray<readonly string[]>;
   /** Positional arguments, as shown in the usage line: `RID yes|no`. */
   readonly args?: string;
   /** How many positionals: [min, max]. */
@@ -11,7 +13,7 @@ export interface Command {
   readonly options?: ReadonlyArray<Option>;
   readonly summary: string;
   readonly examples: readonly string[];
-  /** Reads the group or sends a transaction (accepts --rpc, --contract, --plants, --referendums). */
+  /** Reads the group or sends a transaction (accepts --rpc, --contract, --trades, --plants, --referendums). */
   readonly onChain?: boolean;
   readonly run: (ctx: Context, positionals: readonly string[]) => Promise<void>;
 }

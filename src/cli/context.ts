@@ -4,9 +4,9 @@
  *
  * Node: `--rpc URL`, else the saved deployment's, else the local network's.
  * Ledger: `--contract HASH`, else the saved deployment's, else the generated client's
- * (`src/neo-one/MTEMsm/contract.ts`, network `local`: the same compiled code has the
- * same address on any chain). Partners: `--plants`/`--referendums`, else the saved
- * deployment's when its ledger is the one used, else the generated client's.
+ * (`src/neo-one/MTEMsm/contract.ts`). Partners (MTEMsmTrades, MTEMsmPlants,
+ * MTEMsmReferendums): the ones attached to the ledger, read from its partners();
+ * `--trades`/`--plants`/`--referendums` must name those.
  */
 import { Hash256, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
@@ -106,24 +106,27 @@ const checkHash = (value: string, option: string): string => {
   return value;
 };
 
-export const resolveContracts = (ctx: Context): ContractAddresses => {
+/**
+ * The contracts a command names: the ledger (--contract, else the saved deployment's,
+ * else the generated client's), and the partners given with --trades, --plants,
+ * --referendums (connectGroup reads the others from the ledger's partners()).
+ */
+export const resolveContracts = (ctx: Context): { readonly ledger: string } & Partial<Omit<ContractAddresses, 'ledger'>> => {
   const saved: Deployment | undefined = readDeployment();
   const given = ctx.opt('contract');
   const ledger =
     given !== undefined ? checkHash(given, 'contract') : saved?.contracts.ledger ?? generatedAddress('MTEMsm');
-  const partners = saved !== undefined && saved.contracts.ledger === ledger ? saved.contracts : undefined;
-  const plants = ctx.opt('plants');
-  const referendums = ctx.opt('referendums');
+  const partner = (role: Role): string | undefined => {
+    const value = ctx.opt(role);
 
-  return {
-    ledger,
-    plants: plants !== undefined ? checkHash(plants, 'plants') : partners?.plants ?? generatedAddress('MTEMsmPlants'),
-    referendums:
-      referendums !== undefined
-        ? checkHash(referendums, 'referendums')
-        : partners?.referendums ?? generatedAddress('MTEMsmReferendums'),
+    return value === undefined ? undefined : checkHash(value, role);
   };
+
+  return { ledger, trades: partner('trades'), plants: partner('plants'), referendums: partner('referendums') };
 };
+
+type Role = 'trades' | 'plants' | 'referendums';
+const ROLES: readonly Role[] = ['trades', 'plants', 'referendums'];
 
 export interface Connection {
   readonly group: Group;
@@ -139,29 +142,54 @@ export const connectNode = async (ctx: Context, contracts?: ContractAddresses): 
   return { group: connect({ rpcURL, contracts, autoConsensus: local }), local };
 };
 
-/** Connects to the group and checks that the ledger is an MTEMsm. */
+/**
+ * Connects to the group: checks that the ledger is an MTEMsm and takes its partners
+ * from the ledger's partners() (the attached contracts, the only ones it accepts
+ * outcomes from); a partner given on the command line must be that one.
+ */
 export const connectGroup = async (ctx: Context): Promise<Connection> => {
-  const contracts = resolveContracts(ctx);
-  const connection = await connectNode(ctx, contracts);
+  const named = resolveContracts(ctx);
+  const probe = await connectNode(ctx, { ledger: named.ledger, trades: '', plants: '', referendums: '' });
   let name: string | undefined;
+  // Read together: a contract that is no MTEMsm fails partners() too, and says so by its name.
+  const partnersRead = probe.group.ledger.partners().catch(() => undefined);
   try {
-    name = await connection.group.ledger.name();
+    name = await probe.group.ledger.name();
   } catch (error) {
     const message = firstLine(error);
     if (/fetch failed|ECONNREFUSED|timeout/i.test(message)) {
       throw new OperationError(
-        `No node answers at ${connection.group.rpcURL} (start one with "mtemsm network start", or pass --rpc URL).`,
+        `No node answers at ${probe.group.rpcURL} (start one with "mtemsm network start", or pass --rpc URL).`,
       );
     }
     name = undefined;
   }
   if (name !== LEDGER_NAME) {
     throw new OperationError(
-      `No MTEMsm group at ${contracts.ledger} on ${connection.group.rpcURL} (deploy one with "mtemsm deploy", or pass --contract HASH).`,
+      `No MTEMsm group at ${named.ledger} on ${probe.group.rpcURL} (deploy one with "mtemsm deploy", or pass --contract HASH).`,
     );
   }
+  const partners = await partnersRead;
+  if (partners === undefined) {
+    throw new OperationError(`The MTEMsm ledger at ${named.ledger} did not answer partners(): is it an MTEMsm v1.1 ledger?`);
+  }
+  const contracts: Record<string, string> = { ledger: named.ledger };
+  for (const role of ROLES) {
+    const attached = partners[role];
+    if (attached === undefined) {
+      throw new OperationError(`The MTEMsm ledger at ${named.ledger} has no ${role} contract attached: its deployment is incomplete.`);
+    }
+    const given = named[role];
+    if (given !== undefined && given !== attached) {
+      throw new OperationError(`--${role} ${given} is not the ${role} contract of this ledger (${attached}, see "mtemsm partners").`);
+    }
+    contracts[role] = attached;
+  }
 
-  return connection;
+  return {
+    group: connect({ rpcURL: probe.group.rpcURL, contracts: contracts as unknown as ContractAddresses, autoConsensus: probe.local }),
+    local: probe.local,
+  };
 };
 
 /**

@@ -24,8 +24,9 @@ const GLOBAL_OPTIONS: ReadonlyArray<Option> = [
   ['keystore', '--keystore DIR', 'the wallets folder (default $MTEMSM_KEYSTORE or ~/.mtemsm/wallets)'],
   ['rpc', '--rpc URL', "a NEO 2 node's JSON-RPC URL (default: the local network)"],
   ['contract', '--contract HASH', "the MTEMsm ledger's address (default: the saved deployment)"],
-  ['plants', '--plants HASH', "the MTEMsmPlants contract's address"],
-  ['referendums', '--referendums HASH', "the MTEMsmReferendums contract's address"],
+  ['trades', '--trades HASH', "the MTEMsmTrades contract's address (default: the ledger's partner)"],
+  ['plants', '--plants HASH', "the MTEMsmPlants contract's address (default: the ledger's partner)"],
+  ['referendums', '--referendums HASH', "the MTEMsmReferendums contract's address (default: the ledger's partner)"],
   ['help', '--help', 'this help'],
 ];
 
@@ -45,6 +46,11 @@ const usageLine = (command: Command): string =>
     ...(command.options ?? []).map(([, usage, , required]) => (required === true ? usage : `[${usage}]`)),
   ].join(' ');
 
+const aliasNote = (command: Command): string =>
+  command.aliases === undefined || command.aliases.length === 0
+    ? ''
+    : ` (also: ${command.aliases.map((alias) => alias.join(' ')).join(', ')})`;
+
 const generalHelp = (): string => {
   const width = Math.max(...COMMANDS.map((command) => `${command.path.join(' ')} ${command.args ?? ''}`.length));
   const lines = [
@@ -55,7 +61,7 @@ const generalHelp = (): string => {
   for (const [title, test] of GROUPS) {
     lines.push('', `${title}:`);
     for (const command of COMMANDS.filter(test)) {
-      lines.push(`  ${`${command.path.join(' ')} ${command.args ?? ''}`.padEnd(width)}  ${command.summary}`);
+      lines.push(`  ${`${command.path.join(' ')} ${command.args ?? ''}`.padEnd(width)}  ${command.summary}${aliasNote(command)}`);
     }
   }
   lines.push('', 'Options of every command:');
@@ -81,7 +87,7 @@ const commandHelp = (command: Command): string => {
   return [
     `Usage: ${usageLine(command)}`,
     '',
-    command.summary,
+    `${command.summary}${aliasNote(command)}`,
     '',
     'Options:',
     ...options.map(([, usage, text]) => `  ${usage.padEnd(width)}  ${text}`),
@@ -91,19 +97,20 @@ const commandHelp = (command: Command): string => {
   ].join('\n');
 };
 
-/** The command named by the longest prefix of the positionals. */
+/** The command named by the longest prefix of the positionals (its path or an alias). */
 const findCommand = (positionals: readonly string[]): { command?: Command; rest: readonly string[] } => {
   let best: Command | undefined;
+  let length = 0;
   for (const command of COMMANDS) {
-    if (
-      command.path.every((word, index) => positionals[index] === word) &&
-      (best === undefined || command.path.length > best.path.length)
-    ) {
-      best = command;
+    for (const name of [command.path, ...(command.aliases ?? [])]) {
+      if (name.every((word, index) => positionals[index] === word) && name.length > length) {
+        best = command;
+        length = name.length;
+      }
     }
   }
 
-  return { command: best, rest: best === undefined ? positionals : positionals.slice(best.path.length) };
+  return { command: best, rest: positionals.slice(length) };
 };
 
 export const main = async (argv: readonly string[]): Promise<number> => {
@@ -155,8 +162,13 @@ export const run = (): void => {
   // The source-map package prints a notice on stdout (console.debug) when neo-one
   // loads it; stdout is for results (and --json) only.
   console.debug = () => undefined;
+  // neo-one leaves timers behind, so the process is ended, but only once stdout and
+  // stderr have taken everything written (a pipe takes a large --json in several writes).
+  const exit = (code: number): void => {
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  };
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exit(process.exitCode === undefined || process.exitCode === 0 ? code : Number(process.exitCode)),
     (error) => {
       const code = typeof error?.exitCode === 'number' ? error.exitCode : 1;
       const message = firstLine(error);
@@ -164,7 +176,7 @@ export const run = (): void => {
       if (process.env.MTEMSM_DEBUG !== undefined && error instanceof Error) {
         process.stderr.write(`${error.stack ?? ''}\n`);
       }
-      process.exit(code);
+      exit(code);
     },
   );
 };

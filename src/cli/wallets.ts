@@ -8,8 +8,8 @@
  *     "profile": { "fullName": "…", "consumerUnit": "…", "salt": "…", "profileHash": "0x…" },
  *     "createdAt": "…" }
  */
-import { addressToScriptHash, decryptNEP2, encryptNEP2, privateKeyToAddress } from '@neo-one/client';
-import { randomBytes } from 'crypto';
+import { addressToScriptHash, privateKeyToAddress } from '@neo-one/client';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -84,6 +84,98 @@ export const listWallets = (dir: string): WalletFile[] =>
         .map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WalletFile)
     : [];
 
+// ------------------------------------------------------------------ NEP-2
+
+/*
+ * NEP-2 (the keys' encryption, as neo-one's encryptNEP2/decryptNEP2 and every NEO
+ * wallet do it) with Node's own scrypt: the same files, in a fraction of the time of
+ * the JavaScript scrypt neo-one uses (about 1 s instead of 5 s a signed command).
+ * scrypt(NFKC password, address hash, N 16384, r 8, p 8, 64 bytes); the key XOR the
+ * first half, AES-256-ECB with the second; base58check of 01 42 e0, address hash, cipher.
+ */
+const NEP2_PREFIX = Buffer.from([0x01, 0x42, 0xe0]);
+const SCRYPT = { N: 16_384, r: 8, p: 8, maxmem: 64 * 1024 * 1024 };
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+const sha256 = (data: Buffer): Buffer => createHash('sha256').update(data).digest();
+const checksum = (payload: Buffer): Buffer => sha256(sha256(payload)).subarray(0, 4);
+
+const base58CheckEncode = (payload: Buffer): string => {
+  const data = Buffer.concat([payload, checksum(payload)]);
+  let value = BigInt(`0x${data.toString('hex')}`);
+  let text = '';
+  while (value > 0n) {
+    text = BASE58[Number(value % 58n)] + text;
+    value /= 58n;
+  }
+  for (const byte of data) {
+    if (byte !== 0) {
+      break;
+    }
+    text = `1${text}`;
+  }
+
+  return text;
+};
+
+const base58CheckDecode = (text: string): Buffer | undefined => {
+  let value = 0n;
+  for (const char of text) {
+    const digit = BASE58.indexOf(char);
+    if (digit === -1) {
+      return undefined;
+    }
+    value = value * 58n + BigInt(digit);
+  }
+  const hex = value === 0n ? '' : value.toString(16);
+  const zeros = (/^1*/.exec(text) as RegExpExecArray)[0].length;
+  const data = Buffer.concat([Buffer.alloc(zeros), Buffer.from(hex.length % 2 === 1 ? `0${hex}` : hex, 'hex')]);
+  const payload = data.subarray(0, data.length - 4);
+
+  return data.length > 4 && checksum(payload).equals(data.subarray(data.length - 4)) ? payload : undefined;
+};
+
+/** The first 4 bytes of SHA-256² of the key's address: NEP-2's salt and check. */
+const addressHash = (privateKey: string): Buffer => sha256(sha256(Buffer.from(privateKeyToAddress(privateKey), 'latin1'))).subarray(0, 4);
+
+const derive = async (password: string, salt: Buffer): Promise<Buffer> =>
+  new Promise((resolve, reject) =>
+    scrypt(Buffer.from(password.normalize('NFKC'), 'utf8'), salt, 64, SCRYPT, (error, key) => (error === null ? resolve(key) : reject(error))),
+  );
+
+const xor = (a: Buffer, b: Buffer): Buffer => Buffer.from(a.map((byte, index) => byte ^ b[index]));
+
+/** The NEP-2 encrypted key (`6P…`) of a private key (hex). */
+export const encryptKey = async (privateKey: string, password: string): Promise<string> => {
+  const key = Buffer.from(privateKey.replace(/^0x/, ''), 'hex');
+  const salt = addressHash(privateKey);
+  const derived = await derive(password, salt);
+  const cipher = createCipheriv('aes-256-ecb', derived.subarray(32, 64), null);
+  cipher.setAutoPadding(false);
+  const encrypted = Buffer.concat([cipher.update(xor(key, derived.subarray(0, 32))), cipher.final()]);
+
+  return base58CheckEncode(Buffer.concat([NEP2_PREFIX, salt, encrypted]));
+};
+
+/** The private key (hex) of a NEP-2 encrypted key, or undefined when the password does not open it. */
+export const decryptKey = async (encryptedKey: string, password: string): Promise<string | undefined> => {
+  const data = base58CheckDecode(encryptedKey);
+  if (data === undefined || data.length !== 39 || !data.subarray(0, 3).equals(NEP2_PREFIX)) {
+    throw new OperationError('The wallet\'s key is not a NEP-2 encrypted key.');
+  }
+  const salt = data.subarray(3, 7);
+  const derived = await derive(password, salt);
+  const decipher = createDecipheriv('aes-256-ecb', derived.subarray(32, 64), null);
+  decipher.setAutoPadding(false);
+  const privateKey = xor(Buffer.concat([decipher.update(data.subarray(7, 39)), decipher.final()]), derived.subarray(0, 32)).toString('hex');
+  try {
+    return addressHash(privateKey).equals(salt) ? privateKey : undefined;
+  } catch {
+    // Not a valid key at all (outside the curve's range): a wrong password.
+    return undefined;
+  }
+};
+
 export const createWallet = async (
   dir: string,
   name: string,
@@ -98,7 +190,7 @@ export const createWallet = async (
     version: 1,
     name,
     address: privateKeyToAddress(privateKey),
-    encryptedKey: await encryptNEP2({ password, privateKey }),
+    encryptedKey: await encryptKey(privateKey, password),
     ...(profile === undefined ? {} : { profile }),
     createdAt: new Date().toISOString(),
   };
@@ -109,10 +201,8 @@ export const createWallet = async (
 
 /** The wallet's private key; a wrong password is a one-line error. */
 export const unlockWallet = async (wallet: WalletFile, password: string): Promise<string> => {
-  let privateKey: string;
-  try {
-    privateKey = await decryptNEP2({ password, encryptedKey: wallet.encryptedKey });
-  } catch {
+  const privateKey = await decryptKey(wallet.encryptedKey, password);
+  if (privateKey === undefined) {
     throw new OperationError(`Wrong password for wallet "${wallet.name}".`);
   }
   if (privateKeyToAddress(privateKey) !== wallet.address) {

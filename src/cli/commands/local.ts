@@ -19,6 +19,10 @@ import { fields, print, printJSON, table } from '../output';
 import { formatDuration, formatMoney, formatPower, parseCount, parseDuration, parseMoney, parsePower } from '../units';
 import { Profile, askPassword, checkName, createWallet, listWallets, makeProfile, readWallet, unlockWallet } from '../wallets';
 
+/** GAS the founder needs to deploy the four contracts, and what the local network gives it when it has less. */
+const DEPLOY_GAS = 4_500;
+const DEPLOY_FUNDING = 5_000;
+
 const PROFILE_OPTIONS: ReadonlyArray<Option> = [
   ['name', '--name "FULL NAME"', "the member's full name (kept in the wallet, never on chain)"],
   ['unit', '--unit NUMBER', 'the consumer-unit number of the utility bill'],
@@ -250,6 +254,7 @@ export const localCommands: Command[] = [
           ...(deployment === undefined
             ? []
             : ([
+                ['trades', deployment.contracts.trades ?? '-'],
                 ['plants', deployment.contracts.plants],
                 ['referendums', deployment.contracts.referendums],
                 ['founder', deployment.founder ?? '-'],
@@ -314,14 +319,15 @@ export const localCommands: Command[] = [
       ['referendum-period', '--referendum-period D', 'how long a referendum lasts (default 30d)'],
       ['crowdfunding-period', '--crowdfunding-period D', 'how long a plant funds (default 60d)'],
       ['min-time-to-market', '--min-time-to-market D', "a plant's shortest time to market (default 30d)"],
+      ['min-funding-window', '--min-funding-window D', 'how long a fully pledged plant still funds before it may close early (default 7d; 0 allowed)'],
       ['min-bid', '--min-bid R$', 'the smallest pledge (default 100.00)'],
       ['max-power', '--max-power P', 'the largest plant (default 5MW)'],
     ],
     summary:
-      'Compile and deploy the three contracts (about 1,500 GAS; on the local network the founder is funded first) and save the deployment.',
+      'Compile and deploy the four contracts (ledger, trades, plants, referendums; about 4,000 GAS; on the local network the founder is funded first) and save the deployment.',
     examples: [
       'mtemsm deploy --founder ana',
-      'mtemsm deploy --founder ana --referendum-period 10m --crowdfunding-period 10m --min-time-to-market 1m --min-bid 50 --max-power 100kW',
+      'mtemsm deploy --founder ana --referendum-period 10m --crowdfunding-period 10m --min-funding-window 1m --min-time-to-market 1m --min-bid 50 --max-power 100kW',
     ],
     run: async (ctx) => {
       const duration = (option: string, fallback: number): number =>
@@ -330,6 +336,7 @@ export const localCommands: Command[] = [
         referendumPeriod: duration('referendum-period', DEFAULT_SETTINGS.referendumPeriod),
         crowdfundingPeriod: duration('crowdfunding-period', DEFAULT_SETTINGS.crowdfundingPeriod),
         minTimeToMarket: duration('min-time-to-market', DEFAULT_SETTINGS.minTimeToMarket),
+        minFundingWindow: duration('min-funding-window', DEFAULT_SETTINGS.minFundingWindow),
         minBid: ctx.opt('min-bid') === undefined ? DEFAULT_SETTINGS.minBid : parseMoney(ctx.need('min-bid'), '--min-bid').toFixed(),
         maxPowerW:
           ctx.opt('max-power') === undefined
@@ -344,14 +351,14 @@ export const localCommands: Command[] = [
         throw new OperationError(`No node answers at ${group.rpcURL} (start one with "mtemsm network start").`);
       }
       const founder = await signer(ctx, group, 'founder');
-      if (local && (await gasBalance(group, founder.address)).lt(1_600)) {
+      if (local && (await gasBalance(group, founder.address)).lt(DEPLOY_GAS)) {
         if (!ctx.json) {
-          process.stderr.write(`Funding the founder ${founder.address} with 2,000 GAS from the master account…\n`);
+          process.stderr.write(`Funding the founder ${founder.address} with ${DEPLOY_FUNDING.toLocaleString('en-US')} GAS from the master account…\n`);
         }
-        await fundWithGAS(group, await group.master(), [founder.address], 2_000);
+        await fundWithGAS(group, await group.master(), [founder.address], DEPLOY_FUNDING);
       }
       if (!ctx.json) {
-        process.stderr.write('Compiling and deploying the three contracts (about 10 s)…\n');
+        process.stderr.write('Compiling and deploying the four contracts (about 15 s)…\n');
       }
       let deployment;
       try {
@@ -361,7 +368,9 @@ export const localCommands: Command[] = [
       }
       saveDeployment(deployment);
       if (ctx.json) {
-        printJSON(deployment);
+        // As saved: the source maps (megabytes) stay in memory.
+        const { sourceMaps: _sourceMaps, ...saved } = deployment;
+        printJSON(saved);
 
         return;
       }
@@ -370,18 +379,22 @@ export const localCommands: Command[] = [
         fields([
           ['rpc', deployment.rpcURL],
           ['ledger (MTEMsm)', deployment.contracts.ledger],
+          ['trades', deployment.contracts.trades],
           ['plants', deployment.contracts.plants],
           ['referendums', deployment.contracts.referendums],
           ['founder', `${ctx.need('founder')} (${founder.address})`],
           ['referendum period', formatDuration(settings.referendumPeriod)],
           ['crowdfunding period', formatDuration(settings.crowdfundingPeriod)],
+          ['min funding window', formatDuration(settings.minFundingWindow)],
           ['min time to market', formatDuration(settings.minTimeToMarket)],
           ['min bid', formatMoney(settings.minBid)],
           ['max power', formatPower(settings.maxPowerW)],
           ['saved in', `${homeDir()}/deployment.json`],
         ]),
       );
-      print(`Next: the founder founds the group with "mtemsm admission --from ${ctx.need('founder')} --utility NAME".`);
+      print(
+        `Next: the founder founds the group with "mtemsm admission --from ${ctx.need('founder')} --utility NAME", then invites members with "mtemsm invite NAME --from ${ctx.need('founder')}".`,
+      );
     },
   },
 ];
