@@ -1,13 +1,13 @@
 /**
  * The thesis experiment with a small group (2 prosumers, 4 consumers) on an in-memory
- * node: the report's figures must equal what the contracts say.
+ * node, on the four v1.1 contracts: the report's figures must equal what the contracts say.
  */
 import BigNumber from 'bignumber.js';
 import { DEFAULT_SETTINGS, Group } from '../src/chain/group';
 import { startGroupNode } from '../src/chain/inMemory';
 import { RunningNode } from '../src/chain/node';
-import { Checks, ReportJSON, check, figures } from '../src/experiment/report';
-import { ExperimentResult, runExperiment } from '../src/experiment/run';
+import { Checks, FREE_GAS, ReportJSON, check, figures, markdown } from '../src/experiment/report';
+import { DAY, ExperimentResult, OFFER_VALIDITY, runExperiment } from '../src/experiment/run';
 import { ASSUMPTIONS, SMALL_GROUP, apportion, planMembers, planTrades } from '../src/experiment/scenario';
 
 let node: RunningNode;
@@ -104,10 +104,78 @@ test('every planned trade was accepted on chain, with the planned quota and SEB'
   expect(report.trades).toBe(result.trades.length);
   expect(report.trades).toBeGreaterThan(0);
   for (const trade of result.trades) {
-    const offer = await group.ledger.tradeOffer(trade.offerID);
+    const offer = await group.trades.tradeOffer(trade.offerID);
     expect(offer?.status).toBe('accepted');
+    expect(offer?.from).toBe(result.members[trade.from].address);
+    expect(offer?.to).toBe(result.members[trade.to].address);
     expect(offer?.quotaW.toNumber()).toBe(trade.quotaW);
     expect(offer?.tokens.toString()).toBe(trade.tokens.toString());
+    // Valid for the command line's default, 7 days.
+    expect(offer?.expiresAt.minus(offer.offeredAt).toNumber()).toBe(7 * DAY);
+  }
+  expect(OFFER_VALIDITY).toBe(7 * DAY);
+  expect((await group.trades.offerCount()).toNumber()).toBe(result.trades.length);
+});
+
+test("every admission used a member's invitation, sent in an earlier block", async () => {
+  expect(result.admissions.map((admission) => admission.member)).toEqual(result.members.slice(1).map((member) => member.index));
+  expect(report.invitations).toBe(5);
+  for (const admission of result.admissions) {
+    const member = result.members[admission.member];
+    expect(admission.inviterAddress).toBe(result.members[admission.inviter].address);
+    expect(admission.invitedInBlock).toBeLessThan(admission.requestedInBlock);
+    const referendum = await group.referendums.referendum(admission.rID);
+    expect(referendum?.status).toBe('approved');
+    // Founding day: invited by the founder, decided by the founder alone.
+    if (member.cohort === 'founding day') {
+      expect(admission.inviter).toBe(0);
+      expect(referendum?.electorate.toNumber()).toBe(1);
+    } else {
+      expect(referendum?.electorate.toNumber()).toBe(5);
+    }
+    // Used up by the request, deleted by the result.
+    expect(await group.referendums.invitation(member.address)).toBeUndefined();
+  }
+});
+
+test('the plants went through the v1.1 statuses, their paged steps one page a transaction', () => {
+  const [groupPlant, extension, carport] = report.plants;
+  expect(groupPlant.statuses).toEqual(['funding', 'funded', 'issuing', 'operating']);
+  expect(extension.statuses).toEqual(['opened', 'rejected']);
+  expect(carport.statuses).toEqual(['funding', 'failing', 'failed']);
+  // Pledged exactly its cost: nothing cut. The carport: 6 pledges of R$ 200.00.
+  expect(groupPlant.pledged).toBe(groupPlant.cost);
+  expect(carport.pledged).toBe('1200.00');
+  const count = (operation: string) => report.gas.find((row) => row.operation === operation)?.count;
+  // 6 funders: one checking page (up to 40 pledges), then one funder a page.
+  expect(count('crowdfundingResult (funded)')).toBe(1);
+  expect(count('startOperation (checking page)')).toBe(1);
+  expect(count('startOperation (issuing page)')).toBe(6);
+  expect(groupPlant.pages).toBe(1 + 1 + 6);
+  // 6 pledges cancelled two a page.
+  expect(count('crowdfundingResult (failing)')).toBe(1);
+  expect(count('cancelPledges page')).toBe(3);
+  expect(carport.pages).toBe(1 + 3);
+  // The 7-day funding window, the time to market and the crowdfunding period (each + 60 s).
+  expect(report.minFundingWindowDays).toBe(7);
+  expect(result.fastForwardSeconds).toBe(7 * DAY + ASSUMPTIONS.timeToMarket + DEFAULT_SETTINGS.crowdfundingPeriod + 180);
+});
+
+test('every operation, each page of a paged step included, fits in the free 10 GAS', () => {
+  const over = report.gas.filter((row) => row.max > FREE_GAS).map((row) => `${row.operation} ${row.max}`);
+  expect(over).toEqual([]);
+  expect(report.overFreeGas).toEqual([]);
+  expect(report.gas.every((row) => row.withinFreeGas)).toBe(true);
+});
+
+test('the markdown report states the v1.1 changes and every gas row', () => {
+  const text = markdown(report, checks, 'chart.svg');
+  expect(text).toContain('## What v1.1 changed in this run');
+  expect(text).toContain('nothing was cut');
+  expect(text).toContain('funding → funded → issuing → operating');
+  expect(text).toContain('**Met:**');
+  for (const row of report.gas) {
+    expect(text).toContain(`| ${row.operation} | ${row.count} |`);
   }
 });
 

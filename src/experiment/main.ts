@@ -4,16 +4,17 @@
  *   npm start [-- --out DIR] [--port N] [--json]
  *
  * Starts a fresh private network in the background (a group's contracts deploy once
- * per chain), deploys MTEMsm with the spec's default settings, runs the experiment of
+ * per chain), deploys the four MTEMsm contracts with the spec's default settings, runs the experiment of
  * src/experiment/run.ts with the group of Table 4, checks it, and writes
  * reports/thesis-experiment.{md,json} and an SVG chart. The network keeps running with
  * the group on it, so `npx mtemsm` can explore it; `npm run stop` stops it.
  */
 import * as path from 'path';
-import { DEFAULT_SETTINGS, compileGroup, deployDefaultGroup } from '../chain/group';
+import { compileGroup } from '../chain/compile';
+import { DEFAULT_SETTINGS, deployDefaultGroup } from '../chain/group';
 import { DEFAULT_PORT, PROJECT_ROOT, homeDir, saveDeployment, startNetwork } from '../chain/network';
 import { consoleProgress } from './progress';
-import { chartSVG, check, figures, table, writeReport } from './report';
+import { FREE_GAS, chartSVG, check, figures, table, writeReport } from './report';
 import { THESIS_LATER_JOINERS, runThesisExperiment } from './run';
 import { ASSUMPTIONS } from './scenario';
 
@@ -40,7 +41,7 @@ const main = async (): Promise<void> => {
   say('MTEMsm thesis experiment: Table 4 group (50 prosumers, 80 consumers) on a local NEO 2 network');
   say(`1/4 Starting a fresh local network on port ${port} (the previous chain in ${path.relative(PROJECT_ROOT, homeDir())} is replaced: a group deploys once per chain)`);
   const network = await startNetwork({ port, fresh: true });
-  say('2/4 Compiling and deploying the three contracts (default settings: 30-day referendums, 60-day crowdfunding)');
+  say('2/4 Compiling and deploying the four contracts (default settings: 30-day referendums, 60-day crowdfunding, 7-day minimum funding window)');
   const compiled = await compileGroup();
   const { deployment, group } = await deployDefaultGroup(network.rpcURL, compiled);
   saveDeployment(deployment);
@@ -51,7 +52,7 @@ const main = async (): Promise<void> => {
   const report = figures(result, checks, ASSUMPTIONS, {
     wallSeconds: (Date.now() - started) / 1_000,
     laterJoiners: THESIS_LATER_JOINERS,
-    settings: { ...DEFAULT_SETTINGS, ledger: deployment.contracts.ledger },
+    settings: { ...DEFAULT_SETTINGS, ...deployment.contracts },
   });
   const files = writeReport(out, report, checks, chartSVG(result, ASSUMPTIONS));
   if (json) {
@@ -62,13 +63,36 @@ const main = async (): Promise<void> => {
       `\n${table(
         ['figure', 'value'],
         [
-          ['members', String(report.members)],
-          ['plants (operating / rejected / failed)', report.plants.map((plant) => `${plant.ppID || plant.rID} ${plant.outcome}`).join(', ')],
+          ['members (each invited first)', `${report.members} (${report.invitations} invitations)`],
+          ['plants', report.plants.map((plant) => `${plant.ppID || plant.rID} ${plant.statuses.join(' → ')}`).join('; ')],
           ['trades', `${report.trades} (${(report.tradeVolume.quotaW / 1000).toFixed(3)} kW for ${report.tradeVolume.seb} SEB)`],
           ['invariants and reads', report.invariantsHold ? `hold (${report.eventsChecked} events checked)` : `FAILED: ${checks.violation ?? checks.mismatches[0]}`],
           ['transactions / blocks', `${report.transactions} / ${report.blocks}`],
           ['wall time', `${report.wallSeconds.toFixed(1)} s`],
-          ['median gas: vote / bid / offerTrade / acceptTrade', `${median('vote')} / ${median('bid')} / ${median('offerTrade')} / ${median('acceptTrade')} GAS`],
+          [
+            'median gas: invite / admission / vote / admissionResult',
+            `${median('invite')} / ${median('admission')} / ${median('vote')} / ${median('admissionResult')} GAS`,
+          ],
+          [
+            'median gas: bid / offerTrade / acceptTrade',
+            `${median('bid')} / ${median('offerTrade')} / ${median('acceptTrade')} GAS`,
+          ],
+          [
+            'paged plant steps (pages; max gas a page)',
+            ['crowdfundingResult', 'startOperation', 'cancelPledges']
+              .map((step) => {
+                const rows = report.gas.filter((row) => row.operation.startsWith(step));
+
+                return `${step} ${rows.reduce((sum, row) => sum + row.count, 0)} (${Math.max(...rows.map((row) => row.max)).toFixed(3)})`;
+              })
+              .join(', '),
+          ],
+          [
+            `operations above ${FREE_GAS} GAS`,
+            report.overFreeGas.length === 0
+              ? `none (the most: ${Math.max(...report.gas.map((row) => row.max)).toFixed(3)} GAS)`
+              : report.overFreeGas.join(', '),
+          ],
         ],
       )}\n\nReport: ${path.relative(process.cwd(), files.md)}, ${path.relative(process.cwd(), files.json)}, ${path.relative(process.cwd(), files.svg)}\n` +
         `The network keeps running with the group on it (ledger ${deployment.contracts.ledger}): try \`npx mtemsm summary\`; \`npm run stop\` stops it.\n`,

@@ -1,13 +1,15 @@
 /**
  * The experiment's report: checks (invariants from the chain's events, figures
- * against the contracts' reads), then `thesis-experiment.md`, `.json` and an SVG chart.
+ * against the four contracts' reads), then `thesis-experiment.md`, `.json` and an SVG chart.
  */
 import BigNumber from 'bignumber.js';
 import * as fs from 'fs';
 import * as path from 'path';
 import { auditedGroup, readGroupHistory } from '../audit/events';
 import { rebuild } from '../audit/rebuild';
+import { firstLine } from '../chain/batch';
 import { Group } from '../chain/group';
+import { allMembers } from '../chain/reads';
 import { ExperimentResult } from './run';
 import { Assumptions, Profile, expectedQuotas } from './scenario';
 
@@ -20,29 +22,71 @@ export interface Checks {
   readonly mismatches: string[];
 }
 
-/** Reads every member back, replays the chain's events and compares them with the plan. */
+/** NEO 2's free GAS per transaction: the goal is that every member-facing operation fits in it. */
+export const FREE_GAS = 10;
+
+/** `work` on every item, `width` at a time (reads of a busy node, in order). */
+const eachAtMost = async <T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+  const out: R[] = [];
+  for (let start = 0; start < items.length; start += width) {
+    out.push(...(await Promise.all(items.slice(start, start + width).map(work))));
+  }
+
+  return out;
+};
+
+/**
+ * Replays the chain's events (the auditor's rebuild: invariants 1–5 after each one),
+ * reads every member, plant and offer back from the contracts and compares both with
+ * the plan's arithmetic.
+ */
 export const check = async (group: Group, result: ExperimentResult): Promise<Checks> => {
   const mismatches: string[] = [];
-  const history = await readGroupHistory(auditedGroup(group));
-  const rebuilt = rebuild(history.events, group.contracts.ledger);
-  const violation =
-    rebuilt.violation === undefined
-      ? undefined
-      : `${rebuilt.violation.broken.map((broken) => `invariant ${broken.invariant}: ${broken.message}`).join('; ')} ` +
-        `(block ${rebuilt.violation.event.blockIndex}, tx ${rebuilt.violation.event.transactionHash}, ${rebuilt.violation.event.name})`;
-  const summary = await group.ledger.groupSummary();
-  const expectedCapacity = result.plans.reduce((sum, plan) => sum + plan.capacityW, 0);
+  let events = 0;
+  let violation: string | undefined;
+  let rebuilt: ReturnType<typeof rebuild> | undefined;
+  try {
+    const history = await readGroupHistory(auditedGroup(group));
+    events = history.events.length;
+    rebuilt = rebuild(history.events, group.contracts.ledger);
+    violation =
+      rebuilt.violation === undefined
+        ? undefined
+        : `${rebuilt.violation.broken.map((broken) => `invariant ${broken.invariant}: ${broken.message}`).join('; ')} ` +
+          `(block ${rebuilt.violation.event.blockIndex}, tx ${rebuilt.violation.event.transactionHash}, ${rebuilt.violation.event.name})`;
+  } catch (error) {
+    violation = `the auditor could not replay the chain's events: ${firstLine(error)}`;
+  }
+  const { ledger, plants, trades } = group;
+  const summary = await ledger.groupSummary();
+  const operating = result.plants.filter((plant) => plant.outcome === 'operating');
+  const expectedCapacity = operating.reduce((sum, plant) => sum + plant.capacityW, 0);
   if (!summary.totalCapacityW.isEqualTo(expectedCapacity)) {
     mismatches.push(`totalCapacityW ${summary.totalCapacityW} W, planned ${expectedCapacity} W`);
+  }
+  if (!summary.totalSupply.isEqualTo(summary.totalCapacityW.div(1_000)) || !(await ledger.totalSupply()).isEqualTo(summary.totalSupply)) {
+    mismatches.push(`totalSupply ${summary.totalSupply} SEB for ${summary.totalCapacityW} W`);
   }
   if (!summary.members.isEqualTo(result.members.length)) {
     mismatches.push(`members ${summary.members}, planned ${result.members.length}`);
   }
+  const listed = await allMembers(ledger);
+  const addresses = new Set(result.members.map((member) => member.address));
+  if (listed.length !== addresses.size || listed.some((address) => !addresses.has(address))) {
+    mismatches.push(`listOfMembers gives ${listed.length} members, not the experiment's ${addresses.size}`);
+  }
+  // Nobody left nor gave quota away: the treasury holds nothing.
+  const treasury = await ledger.treasury();
+  if (!treasury.quotaW.isZero() || !treasury.tokens.isZero()) {
+    mismatches.push(`the treasury holds ${treasury.quotaW} W ${treasury.tokens} SEB`);
+  }
   // Quotas at operation: the contract's rounding, recomputed here from the pledges.
   const planned = new Array<number>(result.members.length).fill(0);
+  const pledged = result.members.map(() => new BigNumber(0));
   for (const plan of result.plans) {
     expectedQuotas(plan.capacityW, plan.pledges, plan.order).forEach((quotaW, position) => {
       planned[plan.funders[position]] += quotaW;
+      pledged[plan.funders[position]] = pledged[plan.funders[position]].plus(plan.pledges[position]);
     });
   }
   const moved = new Array<number>(result.members.length).fill(0);
@@ -53,33 +97,76 @@ export const check = async (group: Group, result: ExperimentResult): Promise<Che
     paid[trade.from] = paid[trade.from].plus(trade.tokens);
     paid[trade.to] = paid[trade.to].minus(trade.tokens);
   }
-  for (const member of result.members) {
-    const read = await group.ledger.member(member.address);
-    const events = rebuilt.state.members.get(member.address);
+  const [groupPlant] = operating;
+  const serials: number[] = [];
+  await eachAtMost(result.members, 10, async (member) => {
+    const [read, state, kept] = await Promise.all([
+      ledger.member(member.address),
+      ledger.memberState(member.address),
+      groupPlant === undefined ? Promise.resolve(new BigNumber(0)) : plants.bidOf(groupPlant.ppID, member.address),
+    ]);
+    const events = rebuilt?.state.members.get(member.address);
     const quotaW = planned[member.index] + moved[member.index];
     const tokens = new BigNumber(planned[member.index]).div(1_000).plus(paid[member.index]);
-    if (read === undefined || events === undefined) {
-      mismatches.push(`member ${member.index + 1} is not a member`);
-      continue;
+    const name = `member ${member.index + 1}`;
+    if (read === undefined || state.length === 0) {
+      mismatches.push(`${name} is not a member`);
+
+      return;
     }
     if (result.quotas[member.index] !== planned[member.index]) {
-      mismatches.push(`member ${member.index + 1}: quota at operation ${result.quotas[member.index]} W, rule gives ${planned[member.index]} W`);
+      mismatches.push(`${name}: quota at operation ${result.quotas[member.index]} W, rule gives ${planned[member.index]} W`);
     }
     if (!read.quotaW.isEqualTo(quotaW) || !read.tokens.isEqualTo(tokens)) {
-      mismatches.push(`member ${member.index + 1}: reads ${read.quotaW} W ${read.tokens} SEB, expected ${quotaW} W ${tokens} SEB`);
+      mismatches.push(`${name}: reads ${read.quotaW} W ${read.tokens} SEB, expected ${quotaW} W ${tokens} SEB`);
     }
-    if (!events.quotaW.isEqualTo(read.quotaW) || !events.tokens.isEqualTo(read.tokens)) {
-      mismatches.push(`member ${member.index + 1}: events give ${events.quotaW} W ${events.tokens} SEB, reads ${read.quotaW} W ${read.tokens} SEB`);
+    if (rebuilt !== undefined && (events === undefined || !events.quotaW.isEqualTo(read.quotaW) || !events.tokens.isEqualTo(read.tokens))) {
+      mismatches.push(`${name}: events give ${events?.quotaW} W ${events?.tokens} SEB, reads ${read.quotaW} W ${read.tokens} SEB`);
     }
+    // memberState: [serial, removals, reserved W, reserved SEB, pledges in plants not yet operating, open offers].
+    const [serial, ...rest] = state.map((value) => value.toNumber());
+    serials.push(serial);
+    if (rest.some((value) => value !== 0)) {
+      mismatches.push(`${name}: memberState [${state.join(', ')}], expected nothing frozen, reserved, pledged or offered`);
+    }
+    if (groupPlant !== undefined && !kept.isEqualTo(pledged[member.index])) {
+      mismatches.push(`${name}: keeps R$ ${kept.toFixed(2)} in ${groupPlant.ppID}, pledged R$ ${pledged[member.index].toFixed(2)}`);
+    }
+  });
+  // Admission serials: one each, 1 … members (nobody left, so no gaps).
+  if ([...serials].sort((a, b) => a - b).some((serial, position) => serial !== position + 1)) {
+    mismatches.push('admission serials are not 1 … members');
   }
   for (const plant of result.plants.filter((entry) => entry.ppID !== '')) {
-    const read = await group.plants.powerPlant(plant.ppID);
-    if (read === undefined || read.status !== plant.outcome) {
+    const read = await plants.powerPlant(plant.ppID);
+    if (read === undefined || read.status !== plant.outcome || read.status !== plant.statuses[plant.statuses.length - 1]) {
       mismatches.push(`${plant.ppID}: status ${read?.status}, expected ${plant.outcome}`);
+      continue;
+    }
+    const operates = plant.outcome === 'operating';
+    if (!read.raised.isEqualTo(operates ? plant.cost : 0) || (!operates && !read.funders.isZero())) {
+      mismatches.push(`${plant.ppID} (${read.status}): raised R$ ${read.raised.toFixed(2)} from ${read.funders} funders`);
     }
   }
+  if (!(await trades.offerCount()).isEqualTo(result.trades.length)) {
+    mismatches.push(`offerCount ${await trades.offerCount()}, ${result.trades.length} offers made`);
+  }
+  await eachAtMost(result.trades, 10, async (trade) => {
+    const offer = await trades.tradeOffer(trade.offerID);
+    if (
+      offer === undefined ||
+      offer.status !== 'accepted' ||
+      offer.from !== result.members[trade.from].address ||
+      offer.to !== result.members[trade.to].address ||
+      !offer.quotaW.isEqualTo(trade.quotaW) ||
+      !offer.tokens.isEqualTo(trade.tokens) ||
+      !offer.expiresAt.minus(offer.offeredAt).isEqualTo(result.offerValidity)
+    ) {
+      mismatches.push(`offer ${trade.offerID}: ${offer === undefined ? 'unknown' : `${offer.status}, ${offer.quotaW} W for ${offer.tokens} SEB`}`);
+    }
+  });
 
-  return { events: history.events.length, violation, mismatches };
+  return { events, violation, mismatches };
 };
 
 // ------------------------------------------------------------------ figures
@@ -106,7 +193,15 @@ export interface ReportJSON {
     no: number;
     electorate: number;
     outcome: string;
+    /** Its statuses in order, from its `process` events (funding → funded → issuing → operating, …). */
+    statuses: string[];
+    /** R$ pledged when its crowdfunding closed (above the cost: cut pro rata). */
+    pledged: string;
+    /** Transactions of its paged steps: crowdfundingResult, cancelPledges and startOperation pages. */
+    pages: number;
   }>;
+  /** Admissions, each after a member's invitation (v1.1 §4). */
+  readonly invitations: number;
   readonly trades: number;
   readonly tradeVolume: { quotaW: number; seb: string; sebPerKW: number };
   readonly profiles: ProfileFigures[];
@@ -116,10 +211,16 @@ export interface ReportJSON {
   readonly blocks: number;
   readonly transactions: number;
   readonly wallSeconds: number;
-  readonly gas: Array<{ operation: string; count: number; min: number; median: number; max: number; total: number }>;
+  readonly gas: Array<{ operation: string; count: number; min: number; median: number; max: number; total: number; withinFreeGas: boolean }>;
+  /** Operations that cost more than NEO's 10 free GAS at least once (the goal: none). */
+  readonly overFreeGas: string[];
   readonly assumptions: Assumptions & { laterJoiners: number };
   readonly settings: Record<string, unknown>;
   readonly fastForwardDays: number;
+  /** Days a fully pledged plant waits from the opening of its funding before it may close (v1.1 §6). */
+  readonly minFundingWindowDays: number;
+  /** Days each trade offer was valid for (v1.1 §9). */
+  readonly offerValidityDays: number;
 }
 
 export const figures = (
@@ -151,6 +252,7 @@ export const figures = (
       };
     })
     .filter((entry) => entry.members > 0);
+  const gas = result.gas.rows();
 
   return {
     members: result.members.length,
@@ -164,7 +266,11 @@ export const figures = (
       no: plant.votes.no,
       electorate: plant.votes.electorate,
       outcome: plant.outcome,
+      statuses: plant.statuses,
+      pledged: plant.pledged.toFixed(2),
+      pages: plant.pages,
     })),
+    invitations: result.admissions.length,
     trades: result.trades.length,
     tradeVolume: {
       quotaW: result.trades.reduce((sum, trade) => sum + trade.quotaW, 0),
@@ -178,10 +284,13 @@ export const figures = (
     blocks: result.lastBlock - result.firstBlock + 1,
     transactions: result.transactions,
     wallSeconds: extra.wallSeconds,
-    gas: result.gas.rows(),
+    gas: gas.map((row) => ({ ...row, withinFreeGas: row.max <= FREE_GAS })),
+    overFreeGas: gas.filter((row) => row.max > FREE_GAS).map((row) => row.operation),
     assumptions: { ...assumptions, laterJoiners: extra.laterJoiners },
     settings: extra.settings,
     fastForwardDays: result.fastForwardSeconds / 86_400,
+    minFundingWindowDays: result.minFundingWindow / 86_400,
+    offerValidityDays: result.offerValidity / 86_400,
   };
 };
 
@@ -191,6 +300,8 @@ const kW = (watts: number): string => `${(watts / 1_000).toLocaleString('en-US',
 const reais = (value: string): string =>
   `R$ ${Number(value).toLocaleString('pt-BR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const gasFixed = (value: number): string => value.toFixed(3);
+/** "1 page", "3 pages"; `many` replaces the noun (and what follows) after other counts. */
+const plural = (value: number, one: string, many = `${one}s`): string => `${value} ${value === 1 ? one : many}`;
 
 export const table = (header: string[], rows: string[][]): string =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join(
@@ -244,18 +355,55 @@ export const chartSVG = (result: ExperimentResult, assumptions: Assumptions): st
 
 export const markdown = (report: ReportJSON, checks: Checks, chartFile: string): string => {
   const a = report.assumptions;
-  const capacity = report.plants.filter((plant) => plant.outcome === 'operating').reduce((sum, plant) => sum + plant.capacityW, 0);
+  const operatingPlants = report.plants.filter((plant) => plant.outcome === 'operating');
+  const capacity = operatingPlants.reduce((sum, plant) => sum + plant.capacityW, 0);
+  const count = (operation: string): number => report.gas.find((row) => row.operation === operation)?.count ?? 0;
+  const row = (operation: string) => report.gas.find((entry) => entry.operation === operation);
+  const span = (operation: string): string => {
+    const found = row(operation);
+
+    return found === undefined ? '—' : found.min === found.max ? `${gasFixed(found.min)} GAS` : `${gasFixed(found.min)} to ${gasFixed(found.max)} GAS`;
+  };
+  const [groupPlant] = operatingPlants;
+  const failed = report.plants.find((plant) => plant.outcome === 'failed');
+  const foundingDay = report.members - 1 - a.laterJoiners;
+  const costliest = [...report.gas].sort((x, y) => y.max - x.max)[0];
+  const pagedOver = report.overFreeGas.filter((operation) => /^(crowdfundingResult|cancelPledges|startOperation)/.test(operation));
+  const oversubscribed = report.plants.filter((plant) => plant.ppID !== '' && Number(plant.pledged) > Number(plant.cost));
 
   return `# The thesis experiment (section 3.5), measured
 
-Produced by \`npm start\` on a local neo-one private network (NEO 2, one validator).
+Produced by \`npm start\` on a local neo-one private network (NEO 2, one validator) with the four contracts of
+MTEMsm v1.1: the ledger \`MTEMsm\` (members, quota, SEB), \`MTEMsmTrades\`, \`MTEMsmPlants\` and \`MTEMsmReferendums\`.
 ${report.members} members, ${report.transactions} transactions in ${report.blocks} blocks, ${report.wallSeconds.toFixed(1)} s of wall time
-(compilation and deployment included). The chain's clock was moved forward ${report.fastForwardDays.toFixed(0)} days
-(time to market and a crowdfunding period) with neo-one's developer RPC.
+(compilation and deployment included). The chain's clock was moved forward ${report.fastForwardDays.toFixed(0)} days with
+neo-one's developer RPC: the ${report.minFundingWindowDays}-day minimum funding window before the group plant's early close, its
+time to market, and the carport's crowdfunding period.
 
 **Checks:** ${report.invariantsHold ? 'all hold' : 'FAILED'}. The spec's invariants 1–5 were checked after every one of the
-${checks.events} events read back from the chain (the auditor's rebuild, \`src/audit/rebuild.ts\`)${checks.violation === undefined ? '' : ` — broken: ${checks.violation}`};
-every member's quota and SEB read from the contract equal the rebuilt state and the figures below${checks.mismatches.length === 0 ? '' : ` — differences: ${checks.mismatches.slice(0, 5).join('; ')}`}.
+${checks.events} events read back from the chain (the auditor's rebuild, \`src/audit/rebuild.ts\`)${checks.violation === undefined ? '' : ` — ${checks.violation}`};
+every member's quota and SEB read from the ledger equal the rebuilt state and the figures below, nothing is left
+frozen, reserved, pledged or on offer (\`memberState\`), each member keeps exactly its pledge in the group plant, and every
+trade offer reads accepted${checks.mismatches.length === 0 ? '' : ` — differences: ${checks.mismatches.slice(0, 5).join('; ')}`}.
+
+## What v1.1 changed in this run
+
+- **Invitations.** An admission needs an open invitation from a member, and a member has one open invitation at a
+  time (it is used up by the candidate's request). On founding day the founder invited the ${foundingDay} candidates one after
+  another, each requesting admission in the block after its invitation${
+    a.laterJoiners === 0 ? '' : `; ${a.laterJoiners === 1 ? 'the later joiner was invited' : `the ${a.laterJoiners} later joiners were each invited by a different member, all`} in one block`
+  }. ${plural(report.invitations, 'invitation')} in all.
+- **Early close after the funding window.** ${groupPlant === undefined ? 'No plant operates.' : `The group plant was fully pledged in its first blocks of pledges, but a plant closes early only once \`minFundingWindow\` (${report.minFundingWindowDays} days) has passed since its funding opened: the clock was moved ${report.minFundingWindowDays} days before \`crowdfundingResult\`.`}
+- **Oversubscription.** v1 refused a pledge that took a plant above its cost; v1.1 accepts it and, at the close, keeps
+  from each pledge its pro-rata share of the cost (cents by largest remainder, ties to the earlier pledge) and
+  releases the rest. ${oversubscribed.length === 0 ? "Here no plant was oversubscribed: the group plant's pledges add up to its cost exactly, so nothing was cut." : `Cut here: ${oversubscribed.map((plant) => `${plant.ppID} (${reais(plant.pledged)} pledged for ${reais(plant.cost)})`).join(', ')}.`}
+- **Paged steps.** Every loop over a plant's pledges runs in pages, one per transaction, each meant to fit the free 10 GAS
+  (${pagedOver.length === 0 ? 'here every page did' : `here ${pagedOver.join(' and ')} did not: see the gas table`}).
+  \`startOperation\` first checks the watts threshold (computed off chain from the public pledges,
+  \`src/domain/apportion.ts\`; the contract checks it) in ${plural(count('startOperation (checking page)'), 'page')} of up to 40 pledges, then issues one funder's
+  quota per page: ${plural(count('startOperation (issuing page)'), 'page')}. ${failed === undefined ? '' : `The carport's failed crowdfunding leaves it \`failing\`; its pledges are then cancelled two per page (\`cancelPledges\`, ${plural(count('cancelPledges page'), 'page')}) until it is \`failed\`.`}
+- **Trades** are offers on \`MTEMsmTrades\` that expire: each was valid for ${report.offerValidityDays} days (the command line's default)
+  and accepted by its buyer within it.
 
 ## The group (Table 4 of the thesis)
 
@@ -274,9 +422,9 @@ ${table(
 
 Each member's 12-month average is their profile's average spread by ±${(a.memberSpread * 100).toFixed(0)}% and
 apportioned so each profile's total is exactly Table 4's; this month's consumption strays by up to
-±${(a.monthlySpread * 100).toFixed(0)}% from it (seeded, \`seed\` ${a.seed}). The founder and ${report.members - 1 - a.laterJoiners} members applied on founding day,
+±${(a.monthlySpread * 100).toFixed(0)}% from it (seeded, \`seed\` ${a.seed}). The founder and ${foundingDay} members applied on founding day,
 when the founder was the only member: each of those admissions had an electorate of 1, and the founder's vote decided
-it (the spec's rule: the electorate is the members at opening). The last ${a.laterJoiners} applied after and were voted in by
+it (the spec's rule: the electorate is the members at opening). ${a.laterJoiners === 1 ? 'The last member applied after and was' : `The last ${a.laterJoiners} applied after and were`} voted in by
 a strict majority of the whole group.
 
 ![Quota and need per member](${chartFile})
@@ -289,19 +437,21 @@ about ${(a.yieldKWhPerKWpMonth * 12).toLocaleString('en-US')} kWh/kWp a year); i
 Pledges are proportional to each funder's average consumption, in cents, with the leftover cents to the largest remainders
 (they add up to the cost exactly); the contract turns them into quota by the spec's largest-remainder rule.
 
-The group's generation is **one plant funded by all ${report.members} members**. \`startOperation\` issues its quota to 20
-funders per call (NeoVM allows 2,048 stack items per transaction), so the plant starts in
-${report.gas.find((row) => row.operation === 'startOperation')?.count ?? 0} calls; see the README.
+The group's generation is **one plant funded by all ${report.members} members**${groupPlant === undefined ? '' : `, started in ${count('startOperation (checking page)') + count('startOperation (issuing page)')} \`startOperation\` calls`}.
+A half-size extension is voted down, and a carport array pledged by every member at R$ 200.00 fails its crowdfunding,
+so every path shows. Statuses are the plant's (or, with no plant, the referendum's) \`process\` events in order.
 
 ${table(
-  ['plant', 'referendum', 'capacity', 'cost', 'votes yes / no / electorate', 'outcome'],
+  ['plant', 'referendum', 'capacity', 'cost', 'pledged at the close', 'votes yes / no / electorate', 'statuses', 'paged calls'],
   report.plants.map((plant) => [
     plant.ppID === '' ? '—' : plant.ppID,
     plant.rID,
     `${plant.title}: ${kW(plant.capacityW)}`,
     reais(plant.cost),
+    plant.ppID === '' ? '—' : reais(plant.pledged),
     `${plant.yes} / ${plant.no} / ${plant.electorate}`,
-    plant.outcome,
+    plant.statuses.join(' → '),
+    String(plant.pages),
   ]),
 )}
 
@@ -310,16 +460,37 @@ In operation: ${kW(capacity)}, ${(capacity / 1_000).toLocaleString('en-US')} SEB
 ## Trades
 
 Members whose quota exceeds this month's need (consumption / yield) sell the surplus to members short of it, largest
-first, at **${a.sebPerKW} SEB per kW** (par: 1 SEB is 1 kW of capacity): ${report.trades} trades (offer, then acceptance by the
-buyer), ${kW(report.tradeVolume.quotaW)} of quota for ${report.tradeVolume.seb} SEB.
+first, at **${a.sebPerKW} SEB per kW** (par: 1 SEB is 1 kW of capacity): ${report.trades} trades (an offer valid for
+${report.offerValidityDays} days, then acceptance by the buyer), ${kW(report.tradeVolume.quotaW)} of quota for ${report.tradeVolume.seb} SEB.
 
 ## Cost of every operation (gasCost, GAS)
 
-NEO 2 gives 10 GAS free per transaction; the sender pays the rest.
+NEO 2 gives 10 GAS free per transaction; the sender pays the rest. The goal: every member-facing operation within
+the free 10 GAS. ${
+    report.overFreeGas.length === 0
+      ? `**Met:** every transaction of the run cost at most ${FREE_GAS} GAS, each page of a paged step included (the most: ${costliest === undefined ? '—' : `${gasFixed(costliest.max)} GAS, ${costliest.operation}`}).`
+      : `**Not met:** ${report.gas
+          .filter((entry) => !entry.withinFreeGas)
+          .map((entry) => `${entry.operation} (up to ${gasFixed(entry.max)} GAS, ${gasFixed(entry.max - FREE_GAS)} paid above the free ${FREE_GAS})`)
+          .join(', ')} cost more than ${FREE_GAS} GAS.`
+  }
+Members send their own invitations, requests, votes, pledges, proposals, offers and acceptances, and here each
+candidate its admission result; the paged plant steps (\`crowdfundingResult\`, \`cancelPledges\`, \`startOperation\`)
+may be sent by anyone, here by the founder, one page per block, and each row counts pages: a \`startOperation\` page
+costs ${span('startOperation (issuing page)')} to issue one funder's quota, a checking page ${span('startOperation (checking page)')}, a
+\`cancelPledges\` page ${span('cancelPledges page')}.
 
 ${table(
-  ['operation', 'count', 'min', 'median', 'max', 'total'],
-  report.gas.map((row) => [row.operation, String(row.count), gasFixed(row.min), gasFixed(row.median), gasFixed(row.max), gasFixed(row.total)]),
+  ['operation', 'count', 'min', 'median', 'max', 'total', `within ${FREE_GAS} GAS`],
+  report.gas.map((entry) => [
+    entry.operation,
+    String(entry.count),
+    gasFixed(entry.min),
+    gasFixed(entry.median),
+    gasFixed(entry.max),
+    gasFixed(entry.total),
+    entry.withinFreeGas ? 'yes' : 'no',
+  ]),
 )}
 
 Deployment settings: ${Object.entries(report.settings)

@@ -1,13 +1,15 @@
 /**
- * The thesis experiment on a deployed group: founding, admissions by referendum, a
- * plant approved, crowdfunded and put in operation, a proposal rejected, one
- * under-funded, and quota traded for SEB. Every transaction's gasCost is recorded.
+ * The thesis experiment on a deployed group (the four v1.1 contracts): founding,
+ * admissions by invitation and referendum, a plant approved, crowdfunded and put in
+ * operation, a proposal rejected, one under-funded, and quota traded for SEB. Every
+ * transaction's gasCost is recorded, each page of a paged plant step on its own.
  */
 import { UserAccountID, createPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { randomBytes } from 'crypto';
-import { GasLog, ISSUE_PAGE, Receipt, chainPositions, inBatches, sendBlock, startOperationPages } from '../chain/batch';
+import { GasLog, Receipt, blockPages, chainPositions, inBatches, sendBlock } from '../chain/batch';
 import { DEFAULT_SETTINGS, Group, fundWithGAS, profileHash } from '../chain/group';
+import { CHECK_PAGE, SendPage, closeCrowdfunding, startOperation } from '../chain/plants';
 import { Progress, silentProgress } from './progress';
 import {
   ASSUMPTIONS,
@@ -22,10 +24,19 @@ import {
   planTrades,
 } from './scenario';
 
+
 /** NEO 2 blocks hold at most 500 transactions; blocks of 100 keep progress visible and stay
  * under neo-one's 20-second RPC timeout on a busy machine. */
 const BLOCK = 100;
 const DAY = 86_400;
+/**
+ * How MTEMsmPlants pages its steps, for the progress bar only (the contract says when a
+ * step is done): CHECK_PAGE pledges a checking page, one funder an issuing page, two
+ * pledges a cancelling page.
+ */
+const CANCEL_PAGE = 2;
+/** How long the experiment's trade offers stay open: the command line's default. */
+export const OFFER_VALIDITY = 7 * DAY;
 
 export interface ExperimentMember extends PlannedMember {
   readonly address: string;
@@ -33,6 +44,8 @@ export interface ExperimentMember extends PlannedMember {
   readonly profileHash: string;
   /** Admitted on founding day (electorate 1) or later, by the whole group. */
   readonly cohort: 'founder' | 'founding day' | 'later';
+  /** Index of the member whose invitation the candidate used (v1.1 §4); -1 for the founder. */
+  readonly invitedBy: number;
 }
 
 export interface ExperimentPlant {
@@ -43,10 +56,28 @@ export interface ExperimentPlant {
   readonly cost: BigNumber;
   readonly votes: { readonly yes: number; readonly no: number; readonly electorate: number };
   readonly outcome: string;
+  /** The plant's statuses in the order its `process` events gave them (no plant: the referendum's). */
+  readonly statuses: string[];
+  /** Σ pledges when the crowdfunding closed, R$ (above the cost: oversubscribed, cut pro rata). */
+  readonly pledged: BigNumber;
+  /** Transactions of its paged steps (crowdfundingResult, cancelPledges, startOperation), one block each. */
+  readonly pages: number;
+}
+
+/** A candidate's way in (v1.1 §4): a member's invitation, then the request, in a later block. */
+export interface ExperimentAdmission {
+  readonly member: number;
+  readonly inviter: number;
+  /** The inviter as the `invitation` event names it. */
+  readonly inviterAddress: string;
+  readonly rID: string;
+  readonly invitedInBlock: number;
+  readonly requestedInBlock: number;
 }
 
 export interface ExperimentResult {
   readonly members: ExperimentMember[];
+  readonly admissions: ExperimentAdmission[];
   readonly plans: PlantPlan[];
   readonly quotas: number[];
   readonly trades: Array<PlannedTrade & { readonly offerID: string }>;
@@ -55,8 +86,12 @@ export interface ExperimentResult {
   readonly firstBlock: number;
   readonly lastBlock: number;
   readonly transactions: number;
-  /** Seconds the chain's clock was moved forward (time to market, crowdfunding period). */
+  /** Seconds the chain's clock was moved forward (funding window, time to market, crowdfunding period). */
   readonly fastForwardSeconds: number;
+  /** The plants contract's minFundingWindow (seconds): the wait before a fully pledged plant may close. */
+  readonly minFundingWindow: number;
+  /** Seconds each trade offer was valid for. */
+  readonly offerValidity: number;
 }
 
 export interface ExperimentOptions {
@@ -74,18 +109,34 @@ export interface ExperimentOptions {
 /** Strict majority of the electorate: the votes that decide a referendum early. */
 const majority = (electorate: number): number => Math.floor(electorate / 2) + 1;
 
+/**
+ * A paged step's page in the gas table, named by what it did (its events): a
+ * crowdfundingResult by the status it left (funded, failing, closing) or the page it
+ * did (checking, releasing); a startOperation page checking the watts threshold or
+ * issuing a funder's quota; a cancelPledges page.
+ */
+export const pageOperation = (operation: string, receipt: Receipt): string => {
+  const page = receipt.events.find((event) => event.name === 'page');
+  const status = receipt.events.find((event) => event.name === 'process');
+  const what = page !== undefined && page.parameters.step !== 'cancelling' ? `${page.parameters.step} page` : status?.parameters.status;
+
+  return what === undefined || operation === 'cancelPledges' ? `${operation} page` : `${operation} (${what})`;
+};
+
 export const runExperiment = async (options: ExperimentOptions): Promise<ExperimentResult> => {
   const { group, founder, planned, assumptions } = options;
   const progress = options.progress ?? silentProgress;
-  const { referendums, plants, ledger } = group;
+  const { referendums, plants, ledger, trades: tradesContract } = group;
   const gas = new GasLog();
+  const receipts: Receipt[] = [];
   let transactions = 0;
   let fastForwardSeconds = 0;
   const send = async (operation: string, calls: Array<Promise<any>>): Promise<Receipt[]> => {
-    const receipts = await sendBlock(group, operation, calls, gas);
-    transactions += receipts.length;
+    const sent = await sendBlock(group, operation, calls, gas);
+    transactions += sent.length;
+    receipts.push(...sent);
 
-    return receipts;
+    return sent;
   };
   const batched = async <T>(
     step: string,
@@ -99,26 +150,88 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
       progress(step, done, total),
     );
   };
+  /**
+   * A paged plant step's SendPage (src/chain/plants.ts): each page in a block of its own
+   * (src/chain/batch.ts blockPages), sent by the founder (anyone may), its gas logged
+   * per kind of page.
+   */
+  const pages = (step: string, expected: number): { readonly send: SendPage; readonly finish: () => number } => {
+    const sentPages: Receipt[] = [];
+    progress(step, 0, expected);
+    const inner = blockPages(group, founder, sentPages, undefined, (done) => progress(step, done, Math.max(expected, done)));
+
+    return {
+      send: async (operation, call) => {
+        const done = await inner(operation, call);
+        const page = sentPages[sentPages.length - 1];
+        gas.add(pageOperation(operation, page), page.gasCost);
+        receipts.push(page);
+        transactions += 1;
+
+        return done;
+      },
+      // The step is done: complete its progress if the estimate was off.
+      finish: () => {
+        if (sentPages.length !== expected) {
+          progress(step, sentPages.length, sentPages.length);
+        }
+
+        return sentPages.length;
+      },
+    };
+  };
+  /**
+   * Moves the chain's clock `seconds` past the last block's time. From the chain's time,
+   * not the wall clock's: blocks made faster than one a second run ahead of the wall
+   * clock (each is at least a second after the last; founding day makes hundreds), so
+   * an offset of 7 days would move the chain less than 7 days. The new time applies to
+   * the next block, and neo-one's client tries every call before sending it at the last
+   * persisted block's time (plus 15 s), so a block is made at once and waited for.
+   */
   const fastForward = async (seconds: number): Promise<void> => {
-    await group.developer.fastForwardOffset(seconds);
+    const blocks = await group.chain.getBlockCount();
+    const last = await group.chain.getBlock(blocks - 1);
+    await group.developer.fastForwardToTime(last.time + seconds);
+    await group.developer.runConsensusNow();
+    for (let waited = 0; (await group.chain.getBlockCount()) <= blocks; waited += 100) {
+      if (waited > 60_000) {
+        throw new Error('No block was made after moving the clock.');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     fastForwardSeconds += seconds;
   };
+  /** The statuses an ID went through, from every `process` event the experiment's transactions emitted. */
+  const statusesOf = (id: string): string[] =>
+    receipts.flatMap((receipt) =>
+      receipt.events
+        .filter((event) => event.name === 'process' && event.parameters.id === id)
+        .map((event) => String(event.parameters.status)),
+    );
   const firstBlock = await group.chain.getBlockCount();
+  const minFundingWindow = (await plants.minFundingWindow()).toNumber();
 
   // ------------------------------------------------------------ members' wallets
   progress('wallets', 0, planned.length);
-  const members: ExperimentMember[] = [];
   const laterFrom = planned.length - options.laterJoiners;
+  const accounts: UserAccountID[] = [];
   for (const member of planned) {
-    const account = member.index === 0 ? founder : await group.addAccount(createPrivateKey());
-    members.push({
-      ...member,
-      account,
-      address: account.address,
-      profileHash: profileHash(`Member ${member.index + 1}`, `UC-${100_000 + member.index}`, randomBytes(8).toString('hex')),
-      cohort: member.index === 0 ? 'founder' : member.index < laterFrom ? 'founding day' : 'later',
-    });
+    accounts.push(member.index === 0 ? founder : await group.addAccount(createPrivateKey()));
   }
+  /**
+   * Who invites whom (v1.1 §4: one open invitation per member): on founding day the
+   * founder alone, one candidate after another; later joiners each by a different
+   * member of the group, in admission order.
+   */
+  const inviterOf = (index: number): number => (index < laterFrom ? 0 : (index - laterFrom) % laterFrom);
+  const members: ExperimentMember[] = planned.map((member, position) => ({
+    ...member,
+    account: accounts[position],
+    address: accounts[position].address,
+    profileHash: profileHash(`Member ${member.index + 1}`, `UC-${100_000 + member.index}`, randomBytes(8).toString('hex')),
+    cohort: member.index === 0 ? 'founder' : member.index < laterFrom ? 'founding day' : 'later',
+    invitedBy: member.index === 0 ? -1 : inviterOf(member.index),
+  }));
   progress('wallets', planned.length, planned.length);
   // Every member-facing operation fits NEO's 10 free GAS; a little GAS covers the rest.
   await fundWithGAS(group, founder, members.slice(1).map((member) => member.address), 20);
@@ -126,25 +239,68 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
 
   // ------------------------------------------------------------ founding and admissions
   const [first] = members;
+  const admissions: ExperimentAdmission[] = [];
   await send('admission (founder)', [
     referendums.admission(first.address, first.profileHash, assumptions.utility, { from: first.account }),
   ]);
   const admit = async (cohort: readonly ExperimentMember[], electorate: readonly ExperimentMember[], step: string) => {
-    const requests = await batched(`${step}: requests`, 'admission', cohort, (member) =>
-      referendums.admission(member.address, member.profileHash, assumptions.utility, { from: member.account }),
-    );
-    const rIDs = requests.map((receipt) => receipt.value as string);
+    // Invitations before admissions: a member invites, then the candidate requests
+    // admission (which uses the invitation up, so its inviter may invite again). A
+    // member has one open invitation at a time, so each round invites as many
+    // candidates as there are distinct inviters: one on founding day (the founder).
+    const rounds: ExperimentMember[][] = [];
+    for (const candidate of cohort) {
+      const round = rounds.find((entry) => entry.every((other) => other.invitedBy !== candidate.invitedBy));
+      if (round === undefined || round.length >= BLOCK) {
+        rounds.push([candidate]);
+      } else {
+        round.push(candidate);
+      }
+    }
+    const rIDs = new Map<number, string>();
+    progress(`${step}: invitations and requests`, 0, cohort.length);
+    let requested = 0;
+    for (const round of rounds) {
+      const invitations = await send(
+        'invite',
+        round.map((candidate) =>
+          referendums.invite(members[candidate.invitedBy].address, candidate.address, {
+            from: members[candidate.invitedBy].account,
+          }),
+        ),
+      );
+      const requests = await send(
+        'admission',
+        round.map((candidate) =>
+          referendums.admission(candidate.address, candidate.profileHash, assumptions.utility, { from: candidate.account }),
+        ),
+      );
+      round.forEach((candidate, position) => {
+        const rID = requests[position].value as string;
+        const event = invitations[position].events.find((entry) => entry.name === 'invitation');
+        rIDs.set(candidate.index, rID);
+        admissions.push({
+          member: candidate.index,
+          inviter: candidate.invitedBy,
+          inviterAddress: String(event?.parameters.inviter),
+          rID,
+          invitedInBlock: invitations[position].blockIndex,
+          requestedInBlock: requests[position].blockIndex,
+        });
+      });
+      requested += round.length;
+      progress(`${step}: invitations and requests`, requested, cohort.length);
+    }
     const voters = electorate.slice(0, majority(electorate.length));
-    const ballots = rIDs.flatMap((rID) => voters.map((voter) => ({ rID, voter })));
+    const ballots = cohort.flatMap((member) => voters.map((voter) => ({ rID: rIDs.get(member.index) as string, voter })));
     await batched(`${step}: votes`, 'vote', ballots, ({ rID, voter }) =>
       referendums.vote(rID, voter.address, true, { from: voter.account }),
     );
-    // Each candidate sends its own result (anyone may): a result costs more than the
+    // Each candidate sends its own result (anyone may): a result may cost more than the
     // free 10 GAS, and one account's paid transactions in one block would spend the
     // same GAS input twice.
-    const decided = cohort.map((member, index) => ({ member, rID: rIDs[index] }));
-    const results = await batched(`${step}: results`, 'admissionResult', decided, ({ member, rID }) =>
-      referendums.admissionResult(rID, { from: member.account }),
+    const results = await batched(`${step}: results`, 'admissionResult', cohort, (member) =>
+      referendums.admissionResult(rIDs.get(member.index) as string, { from: member.account }),
     );
     if (results.some((receipt) => receipt.value !== true)) {
       throw new Error('An admission was not approved.');
@@ -188,10 +344,18 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
 
     return receipt.value as string;
   };
+  const pledgedOf = async (ppID: string): Promise<BigNumber> => {
+    const state = await plants.plantState(ppID);
+
+    // [openedAt, pledged (raw cents), …]: 0 until the crowdfunding closes oversubscribed.
+    return state[1].isZero() ? ((await plants.powerPlant(ppID))?.raised ?? new BigNumber(0)) : state[1].div(100);
+  };
   const result: ExperimentPlant[] = [];
 
   // The group's plant: sized to its consumption, approved, pledged by every member in
-  // proportion to consumption, funded, and started (its quota is issued in pages).
+  // proportion to consumption (exactly its cost), closed early once the minimum funding
+  // window has passed, and started in pages (the watts threshold is checked, then one
+  // funder's quota is issued per page).
   const plan = planPlant(members, assumptions);
   const rID1 = await propose(members[0], plan.capacityW, plan.cost);
   const votes1 = await vote('group plant: votes', rID1, majority(electorate), 0);
@@ -201,13 +365,29 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     plants.bid(p1, member.address, amount, { from: member.account }),
   );
   const plans: PlantPlan[] = [{ ...plan, order: await chainPositions(group, bids) }];
-  await send('crowdfundingResult', [plants.crowdfundingResult(p1, { from: founder })]);
+  // v1.1 §6: a fully pledged plant closes early only once minFundingWindow has passed since its funding opened.
+  await fastForward(minFundingWindow + 60);
+  const close1 = pages('group plant: crowdfunding result', 1);
+  const funded = await closeCrowdfunding(plants, p1, close1.send);
+  if (funded !== 'funded') {
+    throw new Error(`The group plant ended its crowdfunding ${funded}, not funded.`);
+  }
+  const pledged1 = await pledgedOf(p1);
   await fastForward(assumptions.timeToMarket + 60);
-  const pageCount = Math.ceil(plan.funders.length / ISSUE_PAGE);
-  progress('start of operation', 0, pageCount);
-  const pages = await startOperationPages(group, p1, founder, gas, (done) => progress('start of operation', done, pageCount));
-  transactions += pages.length;
-  result.push({ ppID: p1, rID: rID1, title: 'group PV plant', capacityW: plan.capacityW, cost: plan.cost, votes: votes1, outcome: 'operating' });
+  const start1 = pages('group plant: start of operation', Math.ceil(plan.funders.length / CHECK_PAGE) + plan.funders.length);
+  await startOperation(plants, p1, start1.send);
+  result.push({
+    ppID: p1,
+    rID: rID1,
+    title: 'group PV plant',
+    capacityW: plan.capacityW,
+    cost: plan.cost,
+    votes: votes1,
+    outcome: (await plants.powerPlant(p1))?.status ?? '',
+    statuses: statusesOf(p1),
+    pledged: pledged1,
+    pages: close1.finish() + start1.finish(),
+  });
   const groupW = plan.capacityW;
 
   // An extension half the group's size, voted down.
@@ -218,10 +398,22 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
   if ((await resolve(r2)) !== '') {
     throw new Error('The rejected plant was registered.');
   }
-  result.push({ ppID: '', rID: r2, title: 'extension (voted down)', capacityW: capacity2, cost: cost2, votes: votes2, outcome: 'rejected' });
+  result.push({
+    ppID: '',
+    rID: r2,
+    title: 'extension (voted down)',
+    capacityW: capacity2,
+    cost: cost2,
+    votes: votes2,
+    outcome: 'rejected',
+    statuses: statusesOf(r2),
+    pledged: new BigNumber(0),
+    pages: 0,
+  });
 
   // A carport array approved but pledged by every member with only R$ 200 each: its
-  // crowdfunding fails after the period and every pledge is cancelled at once.
+  // crowdfunding fails after the period (failing), and its pledges are cancelled in
+  // pages (cancelPledges) until it is failed.
   const capacity3 = Math.round(groupW / 5);
   const cost3 = new BigNumber(capacity3).times(assumptions.costPerWp);
   const r3 = await propose(members[0], capacity3, cost3);
@@ -230,12 +422,24 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
   await batched('carport: pledges', 'bid', members, (member) =>
     plants.bid(p3, member.address, new BigNumber(200), { from: member.account }),
   );
+  const pledged3 = await pledgedOf(p3);
   await fastForward(options.crowdfundingPeriod + 60);
-  const [failed] = await send('crowdfundingResult (failed)', [plants.crowdfundingResult(p3, { from: founder })]);
-  if (failed.value !== false) {
-    throw new Error('The under-funded plant was funded.');
+  const close3 = pages('carport: failed crowdfunding', 1 + Math.ceil(members.length / CANCEL_PAGE));
+  if ((await closeCrowdfunding(plants, p3, close3.send)) !== 'failed') {
+    throw new Error('The under-funded plant was not failed.');
   }
-  result.push({ ppID: p3, rID: r3, title: 'carport (under-funded)', capacityW: capacity3, cost: cost3, votes: votes3, outcome: 'failed' });
+  result.push({
+    ppID: p3,
+    rID: r3,
+    title: 'carport (under-funded)',
+    capacityW: capacity3,
+    cost: cost3,
+    votes: votes3,
+    outcome: (await plants.powerPlant(p3))?.status ?? '',
+    statuses: statusesOf(p3),
+    pledged: pledged3,
+    pages: close3.finish(),
+  });
 
   // ------------------------------------------------------------ trades
   const quotas: number[] = [];
@@ -243,19 +447,24 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     const record = await ledger.member(member.address);
     quotas.push(record === undefined ? 0 : record.quotaW.toNumber());
   }
-  const planned_trades = planTrades(members, quotas, assumptions);
-  const offers = await batched('trades: offers', 'offerTrade', planned_trades, (trade) =>
-    ledger.offerTrade(members[trade.from].address, members[trade.to].address, new BigNumber(trade.quotaW), trade.tokens, {
+  const plannedTrades = planTrades(members, quotas, assumptions);
+  const validFor = new BigNumber(OFFER_VALIDITY);
+  const offers = await batched('trades: offers', 'offerTrade', plannedTrades, (trade) =>
+    tradesContract.offerTrade(members[trade.from].address, members[trade.to].address, new BigNumber(trade.quotaW), trade.tokens, validFor, {
       from: members[trade.from].account,
     }),
   );
-  const trades = planned_trades.map((trade, index) => ({ ...trade, offerID: offers[index].value as string }));
-  await batched('trades: acceptances', 'acceptTrade', trades, (trade) =>
-    ledger.acceptTrade(trade.offerID, members[trade.to].address, { from: members[trade.to].account }),
+  const trades = plannedTrades.map((trade, index) => ({ ...trade, offerID: offers[index].value as string }));
+  const accepted = await batched('trades: acceptances', 'acceptTrade', trades, (trade) =>
+    tradesContract.acceptTrade(trade.offerID, members[trade.to].address, { from: members[trade.to].account }),
   );
+  if (accepted.some((receipt) => receipt.value !== true)) {
+    throw new Error('A trade offer was not accepted.');
+  }
 
   return {
     members,
+    admissions,
     plans,
     quotas,
     trades,
@@ -265,6 +474,8 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     lastBlock: (await group.chain.getBlockCount()) - 1,
     transactions,
     fastForwardSeconds,
+    minFundingWindow,
+    offerValidity: OFFER_VALIDITY,
   };
 };
 
