@@ -100,6 +100,12 @@ const notifyOffer = createEventNotifier<string, Address, Fixed<2>>('offer', 'ppI
 // A page of a paged step: checking | releasing | issuing | cancelling, and the pledges done so far.
 const notifyPage = createEventNotifier<string, string, Integer>('page', 'ppID', 'step', 'done');
 
+// Pledges a page handles, each page within NEO's 10 free GAS at any plant size
+// (bench/gas.ts measures the worst page; src/chain/plants.ts follows them).
+const CUT_CHECK_PAGE = 14;
+const QUOTA_CHECK_PAGE = 8;
+const RELEASE_PAGE = 10;
+
 // ---------------------------------------------------------------- Shared routines
 
 const requirePlant = (plants: Plants, ppID: string): PlantRecord => {
@@ -118,9 +124,12 @@ const requirePlant = (plants: Plants, ppID: string): PlantRecord => {
 const keyOf = (total: number, weight: number, whole: number, order: number): number =>
   ((total * weight) % whole) * 1_099_511_627_776 + (1_099_511_627_776 - order);
 
-/** The cents a pledge keeps: all of it, or its share of the cost when the plant was oversubscribed. */
-const keptOf = (plant: PlantRecord, amount: number, order: number): number => {
-  const [, cost, , , , , , , , , , pledged, cutThreshold] = plant;
+/**
+ * The cents a pledge keeps: all of it, or its share of the cost when the plant was
+ * oversubscribed (`pledged` > cost, once the cut's threshold is adopted). Scalars, not
+ * the plant's tuple: the loops call it for every pledge of a page.
+ */
+const keptOf = (cost: number, pledged: number, cutThreshold: number, amount: number, order: number): number => {
   if (pledged <= cost || cutThreshold === 0) {
     return amount;
   }
@@ -252,10 +261,11 @@ const check = (
   const checked = fresh ? 0 : (stored as CheckRecord)[1];
   let floors = fresh ? 0 : (stored as CheckRecord)[2];
   let atOrAbove = fresh ? 0 : (stored as CheckRecord)[3];
-  const last = checked + 40 < funders ? checked + 40 : funders;
+  const page = closing ? CUT_CHECK_PAGE : QUOTA_CHECK_PAGE;
+  const last = checked + page < funders ? checked + page : funders;
   for (let index = checked + 1; index <= last; index++) {
     const [, amount, order] = pledgeAt.get([ppID, index]) as PledgeRecord;
-    const weight = closing ? amount : keptOf(plant, amount, order);
+    const weight = closing ? amount : keptOf(cost, pledged, cut, amount, order);
     floors += (total * weight) / whole;
     if (keyOf(total, weight, whole, order) >= threshold) {
       atOrAbove += 1;
@@ -425,10 +435,11 @@ export class MTEMsmPlants extends SmartContract {
     }
     // Release a page: each pledge's event now shows what it keeps.
     const current = this.plants.get(ppID) as PlantRecord;
-    const last = done + 40 < funders ? done + 40 : funders;
+    const [, , , , , , , , , , , pledged, cut] = current;
+    const last = done + RELEASE_PAGE < funders ? done + RELEASE_PAGE : funders;
     for (let index = done + 1; index <= last; index++) {
       const [member, amount, order] = this.pledgeAt.get([ppID, index]) as PledgeRecord;
-      notifyOffer(ppID, member, keptOf(current, amount, order));
+      notifyOffer(ppID, member, keptOf(cost, pledged, cut, amount, order));
     }
     notifyPage(ppID, 'releasing', last);
     if (last < funders) {
@@ -450,7 +461,7 @@ export class MTEMsmPlants extends SmartContract {
       throw new Error('The plant has no pledges to cancel.');
     }
     const plant = this.plants.get(ppID) as PlantRecord;
-    const [, , , , status, , raised, funders, , , , , , , done] = plant;
+    const [, cost, , , status, , raised, funders, , , , pledged, cut, , done] = plant;
     const funderList: Address[] = [];
     const bindings: string[] = [];
     const zeros: number[] = [];
@@ -458,7 +469,7 @@ export class MTEMsmPlants extends SmartContract {
     const last = funders > 2 ? funders - 2 : 0;
     for (let index = funders; index > last; index--) {
       const [member, amount, order, binding] = this.pledgeAt.get([ppID, index]) as PledgeRecord;
-      released += keptOf(plant, amount, order);
+      released += keptOf(cost, pledged, cut, amount, order);
       this.pledgeAt.delete([ppID, index]);
       this.pledgeIndex.delete([ppID, member]);
       funderList.push(member);
@@ -496,7 +507,7 @@ export class MTEMsmPlants extends SmartContract {
   public startOperation(ppID: string, threshold: Integer): boolean {
     this.requireDirectCall();
     const plant = requirePlant(this.plants, ppID);
-    const [capacityW, cost, , timeToMarket, status, , raised, funders, fundedAt, , , , , quotaThreshold, done] = plant;
+    const [capacityW, cost, , timeToMarket, status, , raised, funders, fundedAt, , , pledged, cut, quotaThreshold, done] = plant;
     if (status !== 'funded' && status !== 'issuing') {
       throw new Error('The plant is not funded.');
     }
@@ -512,7 +523,7 @@ export class MTEMsmPlants extends SmartContract {
     // treasury (about 9 GAS), so two a page would pass the 10 free GAS.
     const last = done + 1;
     const [member, amount, order, binding] = this.pledgeAt.get([ppID, last]) as PledgeRecord;
-    const kept = keptOf(plant, amount, order);
+    const kept = keptOf(cost, pledged, cut, amount, order);
     const floor = (capacityW * kept) / cost;
     const quotaW = keyOf(capacityW, kept, cost, order) >= quotaThreshold ? floor + 1 : floor;
     const refusal = SmartContract.for<LedgerIssue>(this.partnerAt.get('ledger') as Address).applyIssue(
@@ -687,8 +698,9 @@ export class MTEMsmPlants extends SmartContract {
       return 0;
     }
     const [, amount, order] = this.pledgeAt.get([ppID, index]) as PledgeRecord;
+    const [, cost, , , , , , , , , , pledged, cut] = plant;
 
-    return keptOf(plant, amount, order);
+    return keptOf(cost, pledged, cut, amount, order);
   }
 
   /**
@@ -742,7 +754,8 @@ export class MTEMsmPlants extends SmartContract {
       const at = this.pledgeIndex.get([ppID, address]);
       if (at !== undefined) {
         const [, amount, order] = this.pledgeAt.get([ppID, at]) as PledgeRecord;
-        list.push({ ppID, amount: keptOf(plant, amount, order) });
+        const [, cost, , , , , , , , , , pledged, cut] = plant;
+        list.push({ ppID, amount: keptOf(cost, pledged, cut, amount, order) });
       }
     }
 

@@ -41,8 +41,8 @@ export type SendPage = (
 
 const threshold = (value: bigint): BigNumber => new BigNumber(value.toString());
 
-/** Pages of a threshold's check: 40 pledges each (MTEMsmPlants' `check`). */
-export const CHECK_PAGE = 40;
+/** The smaller page of a threshold's check (MTEMsmPlants: 14 pledges for the cut, 8 for the watts). */
+export const CHECK_PAGE = 8;
 
 /**
  * Gives up when a threshold computed here was checked to the end and not adopted (the
