@@ -265,7 +265,7 @@ export class MTEMsm extends SmartContract {
       throw new Error('The amount must not be negative.');
     }
     const value: number = amount;
-    const [, , , tokens, , , , , , reservedTokens] = sender as MemberRecord;
+    const [, , , tokens, , , , , reservedTokens] = sender as MemberRecord;
     if (tokens - reservedTokens < value) {
       return false;
     }
