@@ -147,7 +147,7 @@ test('the plants went through the v1.1 statuses, their paged steps one page a tr
   expect(groupPlant.pledged).toBe(groupPlant.cost);
   expect(carport.pledged).toBe('1200.00');
   const count = (operation: string) => report.gas.find((row) => row.operation === operation)?.count;
-  // 6 funders: one checking page (up to 40 pledges), then one funder a page.
+  // 6 funders: one checking page (up to 8 pledges), then one funder a page.
   expect(count('crowdfundingResult (funded)')).toBe(1);
   expect(count('startOperation (checking page)')).toBe(1);
   expect(count('startOperation (issuing page)')).toBe(6);

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { auditedGroup, readGroupHistory } from '../audit/events';
 import { rebuild } from '../audit/rebuild';
 import { firstLine } from '../chain/batch';
+import { CHECK_PAGE } from '../chain/plants';
 import { Group } from '../chain/group';
 import { allMembers } from '../chain/reads';
 import { ExperimentResult } from './run';
@@ -400,7 +401,7 @@ trade offer reads accepted${checks.mismatches.length === 0 ? '' : ` — differen
 - **Paged steps.** Every loop over a plant's pledges runs in pages, one per transaction, each meant to fit the free 10 GAS
   (${pagedOver.length === 0 ? 'here every page did' : `here ${pagedOver.join(' and ')} did not: see the gas table`}).
   \`startOperation\` first checks the watts threshold (computed off chain from the public pledges,
-  \`src/domain/apportion.ts\`; the contract checks it) in ${plural(count('startOperation (checking page)'), 'page')} of up to 40 pledges, then issues one funder's
+  \`src/domain/apportion.ts\`; the contract checks it) in ${plural(count('startOperation (checking page)'), 'page')} of up to ${CHECK_PAGE} pledges, then issues one funder's
   quota per page: ${plural(count('startOperation (issuing page)'), 'page')}. ${failed === undefined ? '' : `The carport's failed crowdfunding leaves it \`failing\`; its pledges are then cancelled two per page (\`cancelPledges\`, ${plural(count('cancelPledges page'), 'page')}) until it is \`failed\`.`}
 - **Trades** are offers on \`MTEMsmTrades\` that expire: each was valid for ${report.offerValidityDays} days (the command line's default)
   and accepted by its buyer within it.
