@@ -5,7 +5,9 @@
  * contracts keep their counters in MapStorage; this test guards that.)
  */
 import { TransactionResult } from '@neo-one/client';
-import { big, foundWith, MIN_TIME_TO_MARKET, profileHash, withGroup } from './group';
+import { readPledges } from '../src/chain/plants';
+import { cutThresholdOf } from '../src/domain/apportion';
+import { big, foundWith, MIN_FUNDING_WINDOW, MIN_TIME_TO_MARKET, OFFER_PERIOD, profileHash, withGroup } from './group';
 
 /** Sends every call before confirming any, so they share a block; returns values and block indexes. */
 const together = async (calls: ReadonlyArray<Promise<TransactionResult<any>>>) => {
@@ -28,6 +30,17 @@ test('several members act in the same block', async () => {
     const members = await foundWith(group, 2);
     const candidates = accounts.slice(2, 5);
 
+    // Three members invite three candidates in one block (one open invitation each).
+    const invitations = await together(
+      candidates.map((account, index) =>
+        referendums.invite(members[index].address, account.address, { from: members[index] }),
+      ),
+    );
+    expect(invitations.map(({ state, value }) => [state, value])).toEqual([
+      ['HALT', true],
+      ['HALT', true],
+      ['HALT', true],
+    ]);
     const requests = await together(
       candidates.map((account) =>
         referendums.admission(account.address, profileHash(account.address), 'Light', { from: account }),
@@ -72,29 +85,51 @@ test('several members act in the same block', async () => {
     );
     const registered = await together(['R6', 'R7'].map((rID) => referendums.powerUpResult(rID)));
     expect(registered.map(({ value }) => value).sort()).toEqual(['P1', 'P2']);
-    // The R$ 300.00 plant: five pledges of R$ 100.00 in one block, three fit.
+    // The R$ 300.00 plant: five pledges of R$ 100.00 in one block all land (v1.1 §6: a
+    // plant may be oversubscribed while funding); at the close each keeps R$ 60.00.
     const small = (await plants.powerPlant('P1'))?.cost.toString() === '300' ? 'P1' : 'P2';
 
-    const pledges = await together(
-      [founder, alice, ...candidates].map((member) => plants.bid(small, member.address, big(100), { from: member })),
-    );
-    expect(pledges.filter(({ state }) => state === 'HALT')).toHaveLength(3);
-    for (const { value } of pledges.filter(({ state }) => state === 'FAULT')) {
-      expect(value).toMatch(/The pledge is above what is still missing\./);
-    }
-    expect((await plants.powerPlant(small))?.raised.toString()).toEqual('300');
-    expect((await plants.powerPlant(small))?.funders.toString()).toEqual('3');
+    const pledgers = [founder, alice, ...candidates];
+    const pledges = await together(pledgers.map((member) => plants.bid(small, member.address, big(100), { from: member })));
+    expect(pledges.map(({ state, value }) => [state, value])).toEqual(pledgers.map(() => ['HALT', true]));
+    expect(new Set(pledges.map(({ block }) => block)).size).toBe(1);
+    expect((await plants.powerPlant(small))?.raised.toString()).toEqual('500');
+    expect((await plants.powerPlant(small))?.funders.toString()).toEqual('5');
+    // Orders 1 … 5 in the block's order: each pledge got its own.
+    expect((await plants.pledges(small, big(0), big(10))).map(({ order }) => order.toNumber()).sort()).toEqual([1, 2, 3, 4, 5]);
 
     const offers = await together([
-      ledger.offerTrade(founder.address, alice.address, big(0), big('0.001'), { from: founder }),
-      ledger.offerTrade(alice.address, founder.address, big(0), big('0.002'), { from: alice }),
+      group.trades.offerTrade(founder.address, alice.address, big(0), big('0.001'), big(OFFER_PERIOD), { from: founder }),
+      group.trades.offerTrade(alice.address, founder.address, big(0), big('0.002'), big(OFFER_PERIOD), { from: alice }),
     ]);
     expect(offers.map(({ state }) => state)).toEqual(['HALT', 'HALT']);
     expect(offers.map(({ value }) => value).sort()).toEqual(['T1', 'T2']);
 
-    // Two approved removals of the same member resolved in one block: the second finds
-    // the member gone, and its refusal (raised in the ledger, a called contract) must
-    // fault the whole transaction, leaving its referendum open and the electorate right.
+    // Closing the oversubscribed plant after its window: the cut's check and release
+    // (one page each for 5 pledges), each pledge keeping 300 * 100 / 500 = R$ 60.00.
+    await group.context.developerClient.fastForwardOffset(MIN_FUNDING_WINDOW + 60);
+    const closing = await together([plants.crowdfundingResult(small, big(0))]);
+    expect(closing.map(({ state, value }) => [state, value])).toEqual([['HALT', false]]);
+    expect((await plants.powerPlant(small))?.status).toEqual('closing');
+    // The first call closes and checks threshold 0, which is wrong (every key is at or
+    // above it): dropped. Equal pledges leave no cent over, so the right threshold is a
+    // key above all: src/domain/apportion.ts gives 500_00 * 2^40 + 2^40.
+    const cutThreshold = 50_000n * (1n << 40n) + (1n << 40n);
+    expect(cutThresholdOf(30_000n, await readPledges(plants, small))).toEqual(cutThreshold);
+    expect((await plants.plantState(small))[2].toString()).toEqual('0');
+    const checked = await together([plants.crowdfundingResult(small, big(cutThreshold.toString()))]);
+    expect(checked.map(({ state, value }) => [state, value])).toEqual([['HALT', false]]);
+    expect((await plants.plantState(small))[2].toString()).toEqual(cutThreshold.toString());
+    const released = await together([plants.crowdfundingResult(small, big(0))]);
+    expect(released.map(({ state, value }) => [state, value])).toEqual([['HALT', true]]);
+    expect(await plants.powerPlant(small)).toMatchObject({ status: 'funded', raised: big(300), funders: big(5) });
+    for (const member of pledgers) {
+      expect((await plants.bidOf(small, member.address)).toString()).toEqual('60');
+    }
+
+    // Two approved removals of the same member resolved in one block: both land, the
+    // first removes the member and the second, finding them gone, lapses (v1.1 §2)
+    // instead of faulting or staying open; the electorate stays right.
     const leaving = candidates[2];
     const proposed = await together([
       referendums.proposeRemoval(founder.address, leaving.address, { from: founder }),
@@ -109,11 +144,13 @@ test('several members act in the same block', async () => {
       ),
     );
     const resolved = await together(removals.map((rID) => referendums.changeResult(rID)));
-    expect(resolved.map(({ state }) => state).sort()).toEqual(['FAULT', 'HALT']);
-    const refused = resolved.findIndex(({ state }) => state === 'FAULT');
-    expect(resolved[refused].value).toMatch(/That address is no longer a member\./);
-    expect((await referendums.referendum(removals[refused]))?.status).toEqual('open');
-    expect((await referendums.referendum(removals[1 - refused]))?.status).toEqual('approved');
+    expect(new Set(resolved.map(({ block }) => block)).size).toBe(1);
+    expect(resolved.map(({ state }) => state)).toEqual(['HALT', 'HALT']);
+    expect(resolved.map(({ value }) => value).sort()).toEqual([false, true]);
+    const lapsed = resolved.findIndex(({ value }) => value === false);
+    expect((await referendums.referendum(removals[lapsed]))?.status).toEqual('lapsed');
+    expect((await referendums.referendum(removals[1 - lapsed]))?.status).toEqual('approved');
+    expect(await ledger.member(leaving.address)).toBeUndefined();
     expect((await ledger.groupSummary()).members.toString()).toEqual('5');
     const next = await together([referendums.proposeRemoval(founder.address, alice.address, { from: founder })]);
     expect((await referendums.referendum(next[0].value as string))?.electorate.toString()).toEqual('5');
