@@ -1,6 +1,6 @@
 /**
- * A plain TypeScript model of an MTEMsm group (shared/spec/mtemsm.md v1 plus the decisions
- * documented in neo-one/contracts/*.ts), used by the random test as its oracle.
+ * A plain TypeScript model of an MTEMsm group (shared/spec/mtemsm.md v1 with its
+ * "Changes in v1.1"), used by the random test as its oracle.
  *
  * No neo-one here: addresses are strings, amounts are exact bigints in raw units
  * (R$ in cents, SEB in 1e-8 SEB, quota and capacity in W), times are Unix seconds.
@@ -11,10 +11,26 @@
  * like a NEO transaction that FAULTs). Checks run in the contracts' order, so the
  * first failing check gives the message.
  *
+ * The model keeps only what the spec talks about and derives the rest: a member is
+ * frozen while an open removal names its membership (admission serial); the quota and
+ * SEB reserved on a holder are the sums of the open corrections naming it; a member's
+ * open offers and live pledges are counted from the offers and the plants. The
+ * contracts keep counters instead; memberState() compares the two.
+ *
+ * Paged steps (v1.1 §7) are modelled whole, as src/chain/plants.ts drives them
+ * (`crowdfundingResult`: closeCrowdfunding, `cancelPledges`, `startOperation`), plus
+ * the single pages whose effect does not depend on the contract's page sizes
+ * (`crowdfundingPage`: one crowdfundingResult call with a given threshold, and
+ * `startOperationPage` while the watts threshold is not adopted: its check only).
+ * With at most ten funders a cut's check fits one page (14 pledges); a watts check
+ * page is modelled only for plants of at most QUOTA_CHECK_PAGE funders. The arithmetic of the
+ * largest-remainder rule is src/domain/apportion.ts's (the one place of the rule).
+ *
  * `Ctx.skipWitness` models the client's test invocation before a transaction is sent:
  * neo-one's node runs it with witness checks disabled, so a call signed by the wrong
  * account is only rejected on chain (FAULT) when every other check passes.
  */
+import { cutThresholdOf, quotasOf, quotaThresholdOf, sharesAt } from '../src/domain/apportion';
 
 export type Address = string;
 
@@ -22,25 +38,46 @@ export const DAY = 86_400;
 /** 1 W of quota == 0.001 SEB == 100_000 raw units of Fixed<8>. */
 export const SEB_PER_WATT = 100_000n;
 export const MAX_UTILITY_BYTES = 64;
+/** R$ 10,000,000,000.00 in cents (v1.1 §8). */
+export const MAX_COST = 1_000_000_000_000n;
+/** 10 years of 365 days (v1.1 §8). */
+export const MAX_TIME_TO_MARKET = 315_360_000;
+/**
+ * The most pledges one page checks of a watts threshold (MTEMsmPlants' QUOTA_CHECK_PAGE;
+ * a cut's check takes 14, more than the ten accounts of the test can pledge): the model's
+ * single startOperation page is the check of all pledges at once.
+ */
+export const QUOTA_CHECK_PAGE = 8;
+/** An offer is valid for 1 s to 365 days (v1.1 §9). */
+export const MAX_VALID_FOR = 31_536_000;
 
 export interface Settings {
   readonly founder: Address;
   /** The treasury's address: the ledger contract's own. */
   readonly treasury: Address;
+  /** The other contracts' addresses (partners()). */
+  readonly partners: { readonly trades: Address; readonly plants: Address; readonly referendums: Address };
   readonly referendumPeriod: number;
   readonly crowdfundingPeriod: number;
   readonly minTimeToMarket: number;
+  readonly minFundingWindow: number;
   /** Raw cents. */
   readonly minBid: bigint;
   readonly maxPowerW: bigint;
 }
 
-export const defaultSettings = (founder: Address, treasury: Address): Settings => ({
+export const defaultSettings = (
+  founder: Address,
+  treasury: Address,
+  partners: Settings['partners'],
+): Settings => ({
   founder,
   treasury,
+  partners,
   referendumPeriod: 30 * DAY,
   crowdfundingPeriod: 60 * DAY,
   minTimeToMarket: 30 * DAY,
+  minFundingWindow: 7 * DAY,
   minBid: 100_00n,
   maxPowerW: 5_000_000n,
 });
@@ -50,9 +87,13 @@ export const E = {
   witness: 'Missing witness: the acting address must sign this call.',
   notFounded: 'The group has not been founded yet.',
   onlyMembers: 'Only members may do this.',
+  frozen: "This member's holdings are frozen while a removal is open.",
   utility: 'The utility must have 1 to 64 characters.',
+  utilityLocked: 'The utility can change only while the member holds no quota, no pledge and no open offer.',
   alreadyMember: 'Already a member.',
   pending: 'An admission request is already pending.',
+  needsInvitation: 'An admission needs an open invitation from a member.',
+  openInvitation: 'This member already has an open invitation.',
   notAdmissionRef: 'Not an admission referendum.',
   notPowerUpRef: 'Not a powerUp referendum.',
   notChangeRef: 'Not a change referendum.',
@@ -63,40 +104,52 @@ export const E = {
   refClosed: 'The referendum is closed.',
   alreadyVoted: 'This member has already voted.',
   capacity: 'The capacity must be above 0 W and at most maxPowerW.',
-  cost: 'The cost must be positive.',
-  timeToMarket: 'The time to market is shorter than minTimeToMarket.',
+  cost: 'The cost must be positive and at most R$ 10,000,000,000.00.',
+  timeToMarket: 'The time to market must be at least minTimeToMarket and at most 10 years.',
   bothSides: 'Both sides must be members or the treasury.',
   differ: 'Sender and receiver must differ.',
   exchange: 'quotaW and tokens must not be negative, nor both zero.',
   notMemberSubject: 'That address is not a member.',
+  lastMember: 'The last member cannot be removed.',
   unknownPlant: 'Unknown power plant.',
   plantDead: 'The plant has failed or was removed.',
   notRemovable: 'A plant can be removed only before it operates.',
-  correctionQuota: 'The correction cannot apply: the sender does not hold that quota.',
-  correctionTokens: 'The correction cannot apply: the receiver does not hold that SEB.',
-  noLongerMember: 'That address is no longer a member.',
+  reserveQuota: 'The sender does not hold that quota.',
+  reserveTokens: 'The receiver does not hold that SEB.',
   cannotProfit: 'This member cannot profit from this power utility.',
   fundingClosed: 'The crowdfunding of this plant is closed.',
   positive: 'The amount must be positive.',
   notNegative: 'The amount must not be negative.',
   noPledge: 'This member has no pledge for this plant.',
   belowMinBid: 'The pledge is below the minimum bid.',
-  aboveMissing: 'The pledge is above what is still missing.',
+  aboveCost: "A pledge cannot exceed the plant's cost.",
+  earlierMembership: 'This pledge was made by an earlier membership of this address.',
   notInFunding: 'The plant is not in funding.',
   fundingOpen: 'The crowdfunding is still open.',
   notFunded: 'The plant is not funded.',
+  noPledgesToCancel: 'The plant has no pledges to cancel.',
   timeToMarketRunning: 'The plant is still within its time to market.',
   receiverNotMember: 'The receiver is not a member.',
   insufficientSEB: 'Insufficient SEB balance.',
   sameUtility: 'Both members must belong to the same power utility coverage area.',
   senderQuota: 'The sender does not hold that quota.',
+  validFor: 'An offer is valid for 1 second to 365 days.',
   unknownOffer: 'Unknown trade offer.',
   offerClosed: 'The trade offer is no longer open.',
+  offerExpired: 'The trade offer has expired.',
   onlyReceiver: 'Only the receiver of the offer may accept it.',
-  senderLeft: 'The sender of the offer is no longer a member.',
   senderNoLongerQuota: 'The sender no longer holds that quota.',
   onlySide: 'Only a side of the offer may cancel it.',
   page: 'Pages need offset >= 0 and 1 <= limit <= 100.',
+} as const;
+
+/** Why an approved change lapsed (v1.1 §2): the reason of its `lapse` event. */
+export const LAPSE = {
+  memberLeft: 'The member has already left the group.',
+  sideLeft: 'A side of the correction has left the group.',
+  lastMember: E.lastMember,
+  plantDead: E.plantDead,
+  notRemovable: E.notRemovable,
 } as const;
 
 export interface MemberRecord {
@@ -106,9 +159,20 @@ export interface MemberRecord {
   /** Raw 1e-8 SEB. */
   tokens: bigint;
   joinedAt: number;
+  /** Admission serial: this membership (a later admission of the address gets another). */
+  serial: number;
 }
 
-export type PlantStatus = 'funding' | 'funded' | 'failed' | 'operating' | 'removed';
+export type PlantStatus =
+  | 'funding'
+  | 'closing'
+  | 'funded'
+  | 'failing'
+  | 'failed'
+  | 'issuing'
+  | 'operating'
+  | 'removing'
+  | 'removed';
 
 export interface PlantRecord {
   capacityW: bigint;
@@ -122,16 +186,30 @@ export interface PlantRecord {
   funders: number;
   fundedAt: number;
   operatingSince: number;
+  /** When funding opened (early close needs minFundingWindow since then). */
+  openedAt: number;
+  /** Σ pledges when an oversubscribed crowdfunding closed, else 0. */
+  pledged: bigint;
+  /** The adopted thresholds (0: none yet). */
+  cutThreshold: bigint;
+  quotaThreshold: bigint;
+  /** First pledges made while funding (the next pledge's order). */
+  made: number;
+  /** Pledges handled by the paged step that ended the plant's last phase (plantState's last field). */
+  done: number;
 }
 
 export interface Pledge {
+  /** Raw cents, as pledged. */
   amount: bigint;
-  /** Global order of the first pledge (ties in apportionment: smaller first). */
+  /** Order of the first pledge within the plant (ties of the apportionment: smaller first). */
   order: number;
+  /** The membership that made it. */
+  serial: number;
 }
 
 export type Kind = 'admission' | 'powerUp' | 'correction' | 'removal' | 'plantUtility' | 'plantRemoval';
-export type ReferendumStatus = 'open' | 'approved' | 'rejected';
+export type ReferendumStatus = 'open' | 'approved' | 'rejected' | 'lapsed';
 
 /** What a referendum votes on; unused fields are undefined, '' or 0 (as in the contract). */
 export interface Proposal {
@@ -158,9 +236,14 @@ export interface ReferendumRecord {
   electorate: number;
   /** Members with an admission serial <= lastSerial may vote. */
   lastSerial: number;
+  /** The removed member's serial, or a correction's sides' (0: the treasury). */
+  fromSerial: number;
+  toSerial: number;
   yes: number;
   no: number;
   status: ReferendumStatus;
+  /** Why an approved change lapsed, else ''. */
+  reason: string;
   proposal: Proposal;
 }
 
@@ -171,39 +254,49 @@ export interface OfferRecord {
   to: Address;
   quotaW: bigint;
   tokens: bigint;
+  /** As recorded; reads show 'expired' past expiresAt and 'cancelled' once a side left. */
   status: OfferStatus;
   offeredAt: number;
+  expiresAt: number;
+  fromSerial: number;
+  toSerial: number;
+}
+
+export interface Invitation {
+  inviter: Address;
+  expiresAt: number;
+  /** The admission it was used for; '' while unused. */
+  rID: string;
 }
 
 export interface State {
-  // Ledger (MTEMsm)
-  founded: boolean;
   members: Map<Address, MemberRecord>;
-  /** listOfMembers order: position i + 1 (a removed member's place goes to the last member). */
-  memberList: Address[];
+  /** Admission serial → member (a removed member leaves a gap). */
+  memberAt: Map<number, Address>;
+  admissions: number;
   plantCount: number;
   offerCount: number;
   capacityW: bigint;
   treasuryQuotaW: bigint;
   treasuryTokens: bigint;
   offers: Map<string, OfferRecord>;
-  // Plants (MTEMsmPlants)
   plants: Map<string, PlantRecord>;
-  /** ppID → member → pledge (pledges of operating plants stay, as in the contract). */
+  /** ppID → address → pledge (pledges of operating plants stay, as the investment record). */
   pledges: Map<string, Map<Address, Pledge>>;
-  pledgeCount: number;
-  // Referendums (MTEMsmReferendums): the electoral roll and the referendums
-  roll: Map<Address, number>;
-  admissions: number;
-  pending: Map<Address, string>;
+  invitations: Map<Address, Invitation>;
+  /** Each member's latest invitation: inviter → candidate. */
+  invited: Map<Address, Address>;
   referendums: Map<string, ReferendumRecord>;
-  ballots: Map<string, Map<Address, boolean>>;
+  /** rID → admission serial → answer. */
+  ballots: Map<string, Map<number, boolean>>;
   referendumCount: number;
 }
 
 export interface Ctx {
-  /** The block time the operation runs at. */
+  /** The block time the operation (its first page) runs at. */
   readonly now: number;
+  /** The block time of a paged step's last page (fundedAt, operatingSince); `now` if absent. */
+  readonly end?: number;
   /** The address that signed the transaction. */
   readonly signer?: Address;
   /** Witness checks pass (the client's test invocation before sending). */
@@ -212,28 +305,8 @@ export interface Ctx {
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-export type OpName =
-  | 'admission'
-  | 'admissionResult'
-  | 'vote'
-  | 'powerUp'
-  | 'powerUpResult'
-  | 'bid'
-  | 'changeBid'
-  | 'crowdfundingResult'
-  | 'startOperation'
-  | 'offerTrade'
-  | 'acceptTrade'
-  | 'cancelTrade'
-  | 'transfer'
-  | 'changeProfile'
-  | 'proposeCorrection'
-  | 'proposeRemoval'
-  | 'proposePlantUtility'
-  | 'proposePlantRemoval'
-  | 'changeResult';
-
-export const OPS: readonly OpName[] = [
+export const OPS = [
+  'invite',
   'admission',
   'admissionResult',
   'vote',
@@ -242,7 +315,10 @@ export const OPS: readonly OpName[] = [
   'bid',
   'changeBid',
   'crowdfundingResult',
+  'crowdfundingPage',
+  'cancelPledges',
   'startOperation',
+  'startOperationPage',
   'offerTrade',
   'acceptTrade',
   'cancelTrade',
@@ -253,10 +329,12 @@ export const OPS: readonly OpName[] = [
   'proposePlantUtility',
   'proposePlantRemoval',
   'changeResult',
-];
+] as const;
+export type OpName = typeof OPS[number];
 
 /** One call of an operation, with the contract's argument order (amounts raw bigints, integers bigints). */
 export type OpCall =
+  | { readonly op: 'invite'; readonly args: readonly [Address, Address] }
   | { readonly op: 'admission'; readonly args: readonly [Address, string, string] }
   | { readonly op: 'admissionResult'; readonly args: readonly [string] }
   | { readonly op: 'vote'; readonly args: readonly [string, Address, boolean] }
@@ -264,9 +342,17 @@ export type OpCall =
   | { readonly op: 'powerUpResult'; readonly args: readonly [string] }
   | { readonly op: 'bid'; readonly args: readonly [string, Address, bigint] }
   | { readonly op: 'changeBid'; readonly args: readonly [string, Address, bigint] }
+  /** The whole close (closeCrowdfunding): returns the status it leaves, funded or failed (removed for a removing plant). */
   | { readonly op: 'crowdfundingResult'; readonly args: readonly [string] }
+  /** One crowdfundingResult call with this threshold. */
+  | { readonly op: 'crowdfundingPage'; readonly args: readonly [string, bigint] }
+  /** Every page (src/chain/plants.ts cancelPledges). */
+  | { readonly op: 'cancelPledges'; readonly args: readonly [string] }
+  /** Every page (src/chain/plants.ts startOperation). */
   | { readonly op: 'startOperation'; readonly args: readonly [string] }
-  | { readonly op: 'offerTrade'; readonly args: readonly [Address, Address, bigint, bigint] }
+  /** One startOperation call with this threshold, while none is adopted (its check). */
+  | { readonly op: 'startOperationPage'; readonly args: readonly [string, bigint] }
+  | { readonly op: 'offerTrade'; readonly args: readonly [Address, Address, bigint, bigint, bigint] }
   | { readonly op: 'acceptTrade'; readonly args: readonly [string, Address] }
   | { readonly op: 'cancelTrade'; readonly args: readonly [string, Address] }
   | { readonly op: 'transfer'; readonly args: readonly [Address, Address, bigint] }
@@ -280,6 +366,7 @@ export type OpCall =
 /** The address whose witness the operation needs, if any. */
 export const actingAddress = (call: OpCall): Address | undefined => {
   switch (call.op) {
+    case 'invite':
     case 'admission':
     case 'powerUp':
     case 'offerTrade':
@@ -301,6 +388,9 @@ export const actingAddress = (call: OpCall): Address | undefined => {
   }
 };
 
+/** Operations made of several transactions (src/chain/plants.ts drives them page by page). */
+export const PAGED: ReadonlySet<OpName> = new Set<OpName>(['crowdfundingResult', 'cancelPledges', 'startOperation']);
+
 class Rejection extends Error {}
 
 const reject = (message: string): never => {
@@ -309,48 +399,10 @@ const reject = (message: string): never => {
 
 export const utilityBytes = (utility: string): number => Buffer.byteLength(utility, 'utf8');
 
-export interface Share {
-  readonly funder: Address;
-  readonly quotaW: bigint;
-}
-
-/**
- * Largest-remainder apportionment of capacityW among pledges that add up to cost:
- * floor(capacityW * amount / cost) each, then one leftover watt each to the largest
- * remainders, ties to the earlier first pledge (smaller order).
- */
-export const apportion = (
-  capacityW: bigint,
-  cost: bigint,
-  pledges: ReadonlyArray<{ readonly funder: Address; readonly amount: bigint; readonly order: number }>,
-): Share[] => {
-  const rows = pledges.map(({ funder, amount, order }) => {
-    const product = capacityW * amount;
-
-    return { funder, quotaW: product / cost, remainder: product % cost, order };
-  });
-  let leftover = capacityW - rows.reduce((sum, row) => sum + row.quotaW, 0n);
-  const ranked = [...rows].sort((a, b) =>
-    a.remainder === b.remainder ? a.order - b.order : a.remainder > b.remainder ? -1 : 1,
-  );
-  for (const row of ranked) {
-    if (leftover <= 0n) {
-      break;
-    }
-    row.quotaW += 1n;
-    leftover -= 1n;
-  }
-  if (leftover !== 0n) {
-    throw new Error(`apportionment left ${leftover} W (pledges do not add up to the cost)`);
-  }
-
-  return rows.map(({ funder, quotaW }) => ({ funder, quotaW }));
-};
-
 const emptyState = (): State => ({
-  founded: false,
   members: new Map(),
-  memberList: [],
+  memberAt: new Map(),
+  admissions: 0,
   plantCount: 0,
   offerCount: 0,
   capacityW: 0n,
@@ -359,10 +411,8 @@ const emptyState = (): State => ({
   offers: new Map(),
   plants: new Map(),
   pledges: new Map(),
-  pledgeCount: 0,
-  roll: new Map(),
-  admissions: 0,
-  pending: new Map(),
+  invitations: new Map(),
+  invited: new Map(),
   referendums: new Map(),
   ballots: new Map(),
   referendumCount: 0,
@@ -380,6 +430,8 @@ const noProposal = (): Proposal => ({
   tokens: 0n,
 });
 
+const sum = (values: readonly bigint[]): bigint => values.reduce((a, b) => a + b, 0n);
+
 export class Model {
   public state: State;
 
@@ -394,6 +446,8 @@ export class Model {
   /** Dispatches a call; the result is the operation's return value or the contract's message. */
   public apply(call: OpCall, ctx: Ctx): Outcome<string | boolean> {
     switch (call.op) {
+      case 'invite':
+        return this.invite(ctx, ...call.args);
       case 'admission':
         return this.admission(ctx, ...call.args);
       case 'admissionResult':
@@ -410,8 +464,14 @@ export class Model {
         return this.changeBid(ctx, ...call.args);
       case 'crowdfundingResult':
         return this.crowdfundingResult(ctx, ...call.args);
+      case 'crowdfundingPage':
+        return this.crowdfundingPage(ctx, ...call.args);
+      case 'cancelPledges':
+        return this.cancelPledges(ctx, ...call.args);
       case 'startOperation':
         return this.startOperation(ctx, ...call.args);
+      case 'startOperationPage':
+        return this.startOperationPage(ctx, ...call.args);
       case 'offerTrade':
         return this.offerTrade(ctx, ...call.args);
       case 'acceptTrade':
@@ -437,7 +497,29 @@ export class Model {
     }
   }
 
-  // ---------------------------------------------------------------- General
+  // ---------------------------------------------------------------- Admissions
+
+  public invite(ctx: Ctx, member: Address, candidate: Address): Outcome<boolean> {
+    return this.run(() => {
+      const s = this.state;
+      this.actingVoter(ctx, member);
+      if (s.members.has(candidate)) {
+        reject(E.alreadyMember);
+      }
+      const current = s.invitations.get(candidate);
+      if (current !== undefined && current.rID !== '') {
+        reject(E.pending);
+      }
+      if (this.hasOpenInvitation(member, ctx.now)) {
+        reject(E.openInvitation);
+      }
+      // A new invitation replaces an unused one of the candidate (from whoever).
+      s.invitations.set(candidate, { inviter: member, expiresAt: ctx.now + this.settings.referendumPeriod, rID: '' });
+      s.invited.set(member, candidate);
+
+      return true;
+    });
+  }
 
   public admission(ctx: Ctx, address: Address, profileHash: string, utility: string): Outcome<string> {
     return this.run(() => {
@@ -452,18 +534,18 @@ export class Model {
 
         return '';
       }
-      if (s.roll.has(address)) {
+      if (s.members.has(address)) {
         reject(E.alreadyMember);
       }
-      if (s.pending.has(address)) {
+      const invitation = s.invitations.get(address);
+      if (invitation !== undefined && invitation.rID !== '') {
         reject(E.pending);
       }
-      const rID = this.open(ctx, 'admission', address, '', address, {
-        ...noProposal(),
-        profileHash,
-        utility,
-      });
-      s.pending.set(address, rID);
+      if (invitation === undefined || ctx.now > invitation.expiresAt || !s.members.has(invitation.inviter)) {
+        return reject(E.needsInvitation);
+      }
+      const rID = this.open(ctx, 'admission', address, '', address, 0, 0, { ...noProposal(), profileHash, utility });
+      invitation.rID = rID;
 
       return rID;
     });
@@ -473,7 +555,8 @@ export class Model {
     return this.run(() => {
       const [approved, referendum] = this.resolve(ctx, rID, 'admission');
       const candidate = referendum.member as Address;
-      this.state.pending.delete(candidate);
+      this.state.invitations.delete(candidate);
+      referendum.status = approved ? 'approved' : 'rejected';
       if (approved) {
         this.admit(ctx, candidate, referendum.proposal.profileHash as string, referendum.proposal.utility);
       }
@@ -496,10 +579,10 @@ export class Model {
         reject(E.refClosed);
       }
       const ballots = this.ballotsOf(rID);
-      if (ballots.has(address)) {
+      if (ballots.has(serial)) {
         reject(E.alreadyVoted);
       }
-      ballots.set(address, answer);
+      ballots.set(serial, answer);
       if (answer) {
         referendum.yes += 1;
       } else {
@@ -525,15 +608,15 @@ export class Model {
       if (capacityW <= 0n || capacityW > this.settings.maxPowerW) {
         reject(E.capacity);
       }
-      if (cost <= 0n) {
+      if (cost <= 0n || cost > MAX_COST) {
         reject(E.cost);
       }
       this.requireUtility(utility);
-      if (timeToMarket < BigInt(this.settings.minTimeToMarket)) {
+      if (timeToMarket < BigInt(this.settings.minTimeToMarket) || timeToMarket > BigInt(MAX_TIME_TO_MARKET)) {
         reject(E.timeToMarket);
       }
 
-      return this.open(ctx, 'powerUp', address, '', undefined, {
+      return this.open(ctx, 'powerUp', address, '', undefined, 0, 0, {
         ...noProposal(),
         utility,
         capacityW,
@@ -546,6 +629,7 @@ export class Model {
   public powerUpResult(ctx: Ctx, rID: string): Outcome<string> {
     return this.run(() => {
       const [approved, referendum] = this.resolve(ctx, rID, 'powerUp');
+      referendum.status = approved ? 'approved' : 'rejected';
       if (!approved) {
         return '';
       }
@@ -564,6 +648,12 @@ export class Model {
         funders: 0,
         fundedAt: 0,
         operatingSince: 0,
+        openedAt: ctx.now,
+        pledged: 0n,
+        cutThreshold: 0n,
+        quotaThreshold: 0n,
+        made: 0,
+        done: 0,
       });
       s.pledges.set(ppID, new Map());
 
@@ -573,11 +663,10 @@ export class Model {
 
   public bid(ctx: Ctx, ppID: string, address: Address, amount: bigint): Outcome<boolean> {
     return this.run(() => {
-      this.requireFundingPlant(ctx, ppID, address);
       if (amount <= 0n) {
         reject(E.positive);
       }
-      this.setPledge(ppID, address, this.bidOf(ppID, address) + amount);
+      this.pledge(ctx, ppID, address, amount, true);
 
       return true;
     });
@@ -585,90 +674,156 @@ export class Model {
 
   public changeBid(ctx: Ctx, ppID: string, address: Address, amount: bigint): Outcome<boolean> {
     return this.run(() => {
-      this.requireFundingPlant(ctx, ppID, address);
       if (amount < 0n) {
         reject(E.notNegative);
       }
-      if (!this.pledgesOf(ppID).has(address)) {
-        reject(E.noPledge);
-      }
-      this.setPledge(ppID, address, amount);
+      this.pledge(ctx, ppID, address, amount, false);
 
       return true;
     });
   }
 
-  public crowdfundingResult(ctx: Ctx, ppID: string): Outcome<boolean> {
+  /** The whole close, as closeCrowdfunding sends it: the status it leaves the plant in. */
+  public crowdfundingResult(ctx: Ctx, ppID: string): Outcome<string> {
     return this.run(() => {
       const plant = this.requirePlant(ppID);
-      if (plant.status !== 'funding') {
+      if (plant.status === 'funding') {
+        this.requireClosable(ctx, plant);
+      }
+      if (plant.status === 'funding' || plant.status === 'closing') {
+        this.close(ctx, ppID, plant, undefined);
+      }
+      if (plant.status === 'failing' || plant.status === 'removing') {
+        this.cancelAll(ppID, plant);
+      }
+
+      return plant.status;
+    });
+  }
+
+  /** One crowdfundingResult call: the close, or the cut's check with `threshold`, or its release; true once funded. */
+  public crowdfundingPage(ctx: Ctx, ppID: string, threshold: bigint): Outcome<boolean> {
+    return this.run(() => {
+      const plant = this.requirePlant(ppID);
+      if (plant.status === 'funding') {
+        this.requireClosable(ctx, plant);
+      } else if (plant.status !== 'closing') {
         reject(E.notInFunding);
       }
-      if (plant.raised < plant.cost && ctx.now <= plant.fundingEndsAt) {
-        reject(E.fundingOpen);
-      }
-      if (plant.raised < plant.cost) {
-        this.cancelPlant(ppID, 'failed');
+      this.close(ctx, ppID, plant, threshold);
 
-        return false;
+      return plant.status === 'funded';
+    });
+  }
+
+  public cancelPledges(ctx: Ctx, ppID: string): Outcome<boolean> {
+    return this.run(() => {
+      const plant = this.requirePlant(ppID);
+      if (plant.status !== 'failing' && plant.status !== 'removing') {
+        reject(E.noPledgesToCancel);
       }
-      plant.status = 'funded';
-      plant.fundedAt = ctx.now;
+      this.cancelAll(ppID, plant);
 
       return true;
     });
   }
 
+  /** Every page of startOperation: the funders' quotas by the largest-remainder rule; true. */
   public startOperation(ctx: Ctx, ppID: string): Outcome<boolean> {
     return this.run(() => {
       const s = this.state;
-      const plant = this.requirePlant(ppID);
-      if (plant.status !== 'funded') {
-        reject(E.notFunded);
-      }
-      if (ctx.now < plant.fundedAt + plant.timeToMarket) {
-        reject(E.timeToMarketRunning);
-      }
-      const pledges = [...this.pledgesOf(ppID)].map(([funder, { amount, order }]) => ({ funder, amount, order }));
-      for (const { funder, quotaW } of apportion(plant.capacityW, plant.cost, pledges)) {
-        if (quotaW > 0n) {
-          const tokens = quotaW * SEB_PER_WATT;
-          const member = s.members.get(funder);
-          if (member === undefined) {
-            // A removed funder's share goes to the treasury (invariant 5).
-            s.treasuryQuotaW += quotaW;
-            s.treasuryTokens += tokens;
-          } else {
-            member.quotaW += quotaW;
-            member.tokens += tokens;
+      const plant = this.requireStartable(ctx, ppID);
+      const pledges = this.pledgeList(ppID);
+      const quotas = quotasOf(plant.capacityW, plant.cost, pledges.map(({ amount, order }) => ({ amount, order: BigInt(order) })));
+      if (plant.quotaThreshold === 0n) {
+        plant.quotaThreshold = quotaThresholdOf(
+          plant.capacityW,
+          plant.cost,
+          pledges.map(({ amount, order }) => ({ amount, order: BigInt(order) })),
+        );
+      } else {
+        // Adopted earlier by a single page: the shares it gives are the rule's.
+        const kept = this.keptList(ppID, plant);
+        const items = pledges.map(({ order }, index) => ({ weight: kept[index], order: BigInt(order) }));
+        sharesAt(plant.capacityW, items, plant.cost, plant.quotaThreshold).forEach((share, index) => {
+          if (share !== quotas[index]) {
+            throw new Error(`model: adopted threshold ${plant.quotaThreshold} gives other shares than the rule`);
           }
-          s.capacityW += quotaW;
-        }
+        });
       }
+      pledges.forEach(({ funder, serial }, index) => {
+        const quotaW = quotas[index];
+        const member = s.members.get(funder);
+        if (member !== undefined && member.serial === serial) {
+          member.quotaW += quotaW;
+          member.tokens += quotaW * SEB_PER_WATT;
+        } else {
+          // A funder whose membership left: its share goes to the treasury (invariant 5).
+          s.treasuryQuotaW += quotaW;
+          s.treasuryTokens += quotaW * SEB_PER_WATT;
+        }
+        s.capacityW += quotaW;
+      });
       plant.status = 'operating';
-      plant.operatingSince = ctx.now;
+      plant.operatingSince = ctx.end ?? ctx.now;
+      plant.done = plant.funders;
 
       return true;
+    });
+  }
+
+  /** One startOperation call while no watts threshold is adopted: its check (adopted when right); false. */
+  public startOperationPage(ctx: Ctx, ppID: string, threshold: bigint): Outcome<boolean> {
+    return this.run(() => {
+      const plant = this.requireStartable(ctx, ppID);
+      if (plant.quotaThreshold !== 0n || plant.funders > QUOTA_CHECK_PAGE) {
+        throw new Error('model: only a check page that takes every pledge at once is modelled');
+      }
+      const kept = this.keptList(ppID, plant);
+      const items = this.pledgeList(ppID).map(({ order }, index) => ({ weight: kept[index], order: BigInt(order) }));
+      if (sum(sharesAt(plant.capacityW, items, plant.cost, threshold)) === plant.capacityW) {
+        plant.quotaThreshold = threshold;
+      }
+
+      return false;
     });
   }
 
   // ---------------------------------------------------------------- Trading
 
-  public offerTrade(ctx: Ctx, from: Address, to: Address, quotaW: bigint, tokens: bigint): Outcome<string> {
+  public offerTrade(
+    ctx: Ctx,
+    from: Address,
+    to: Address,
+    quotaW: bigint,
+    tokens: bigint,
+    validFor: bigint,
+  ): Outcome<string> {
     return this.run(() => {
       const s = this.state;
-      const seller = this.actingMember(ctx, from);
-      const buyer = this.requireTradeParties(seller, s.members.get(to));
+      this.requireWitness(ctx, from);
       if (from === to) {
         reject(E.differ);
       }
       if (quotaW < 0n || tokens < 0n || (quotaW === 0n && tokens === 0n)) {
         reject(E.exchange);
       }
-      if (seller.quotaW < quotaW) {
+      if (tokens > 0n && (validFor <= 0n || validFor > BigInt(MAX_VALID_FOR))) {
+        reject(E.validFor);
+      }
+      const seller = this.movingMember(s.members.get(from), from);
+      const buyer = s.members.get(to);
+      if (buyer === undefined) {
+        return reject(E.receiverNotMember);
+      }
+      if (seller.utility !== buyer.utility) {
+        reject(E.sameUtility);
+      }
+      if (seller.quotaW - this.reservedOf(from).quotaW < quotaW) {
         reject(E.senderQuota);
       }
       if (tokens === 0n) {
+        // A donation of quota, at once (to a frozen member too: only giving is frozen).
         seller.quotaW -= quotaW;
         buyer.quotaW += quotaW;
 
@@ -676,7 +831,17 @@ export class Model {
       }
       s.offerCount += 1;
       const offerID = `T${s.offerCount}`;
-      s.offers.set(offerID, { from, to, quotaW, tokens, status: 'offered', offeredAt: ctx.now });
+      s.offers.set(offerID, {
+        from,
+        to,
+        quotaW,
+        tokens,
+        status: 'offered',
+        offeredAt: ctx.now,
+        expiresAt: ctx.now + Number(validFor),
+        fromSerial: seller.serial,
+        toSerial: buyer.serial,
+      });
 
       return offerID;
     });
@@ -690,15 +855,28 @@ export class Model {
       if (address !== offer.to) {
         reject(E.onlyReceiver);
       }
-      const seller = s.members.get(offer.from);
-      if (seller === undefined) {
-        return reject(E.senderLeft);
+      if (ctx.now > offer.expiresAt) {
+        reject(E.offerExpired);
       }
-      const buyer = this.requireTradeParties(seller, s.members.get(offer.to));
-      if (seller.quotaW < offer.quotaW) {
+      const seller = this.movingMember(s.members.get(offer.from), offer.from);
+      const buyer = s.members.get(offer.to);
+      if (buyer === undefined) {
+        return reject(E.receiverNotMember);
+      }
+      if (seller.serial !== offer.fromSerial || buyer.serial !== offer.toSerial) {
+        // Made between earlier memberships of these addresses: void (v1.1 §9).
+        reject(E.offerClosed);
+      }
+      if (seller.utility !== buyer.utility) {
+        reject(E.sameUtility);
+      }
+      if (seller.quotaW - this.reservedOf(offer.from).quotaW < offer.quotaW) {
         reject(E.senderNoLongerQuota);
       }
-      if (buyer.tokens < offer.tokens) {
+      if (this.isFrozen(offer.to)) {
+        reject(E.frozen);
+      }
+      if (buyer.tokens - this.reservedOf(offer.to).tokens < offer.tokens) {
         reject(E.insufficientSEB);
       }
       seller.quotaW -= offer.quotaW;
@@ -711,6 +889,7 @@ export class Model {
     });
   }
 
+  /** The sender withdraws or the receiver declines an offer not yet accepted (expired or void ones too). */
   public cancelTrade(ctx: Ctx, offerID: string, address: Address): Outcome<boolean> {
     return this.run(() => {
       this.requireWitness(ctx, address);
@@ -724,25 +903,33 @@ export class Model {
     });
   }
 
-  /** NEP-5 transfer: SEB from one member to another. */
+  /**
+   * NEP-5 transfer: SEB to a member or the treasury. false (no throw) when the sender
+   * lacks the unreserved SEB; 0 or to oneself is true and moves nothing.
+   */
   public transfer(ctx: Ctx, from: Address, to: Address, amount: bigint): Outcome<boolean> {
     return this.run(() => {
-      const sender = this.actingMember(ctx, from);
-      const receiver = this.state.members.get(to);
-      if (receiver === undefined) {
-        return reject(E.receiverNotMember);
+      const s = this.state;
+      this.requireWitness(ctx, from);
+      const sender = this.movingMember(s.members.get(from), from);
+      const receiver = s.members.get(to);
+      if (receiver === undefined && to !== this.settings.treasury) {
+        reject(E.receiverNotMember);
       }
-      if (from === to) {
-        reject(E.differ);
+      if (amount < 0n) {
+        reject(E.notNegative);
       }
-      if (amount <= 0n) {
-        reject(E.positive);
+      if (sender.tokens - this.reservedOf(from).tokens < amount) {
+        return false;
       }
-      if (sender.tokens < amount) {
-        reject(E.insufficientSEB);
+      if (from !== to && amount > 0n) {
+        sender.tokens -= amount;
+        if (receiver === undefined) {
+          s.treasuryTokens += amount;
+        } else {
+          receiver.tokens += amount;
+        }
       }
-      sender.tokens -= amount;
-      receiver.tokens += amount;
 
       return true;
     });
@@ -752,8 +939,15 @@ export class Model {
 
   public changeProfile(ctx: Ctx, address: Address, profileHash: string, utility: string): Outcome<boolean> {
     return this.run(() => {
-      const member = this.actingMember(ctx, address);
+      this.requireWitness(ctx, address);
+      const member = this.state.members.get(address);
+      if (member === undefined) {
+        return reject(this.founded() ? E.onlyMembers : E.notFounded);
+      }
       this.requireUtility(utility);
+      if (utility !== member.utility && (member.quotaW > 0n || this.livePledges(address) > 0 || this.openOffersOf(address) > 0)) {
+        reject(E.utilityLocked);
+      }
       member.profileHash = profileHash;
       member.utility = utility;
 
@@ -770,8 +964,12 @@ export class Model {
     tokens: bigint,
   ): Outcome<string> {
     return this.run(() => {
+      const s = this.state;
       this.actingVoter(ctx, proposer);
-      if (!this.isHolder(from) || !this.isHolder(to)) {
+      const treasury = this.settings.treasury;
+      const source = s.members.get(from);
+      const target = s.members.get(to);
+      if ((source === undefined && from !== treasury) || (target === undefined && to !== treasury)) {
         reject(E.bothSides);
       }
       if (from === to) {
@@ -780,94 +978,125 @@ export class Model {
       if (quotaW < 0n || tokens < 0n || (quotaW === 0n && tokens === 0n)) {
         reject(E.exchange);
       }
+      // What it would move is reserved while it is open (v1.1 §3): only unreserved holdings.
+      if (source !== undefined && quotaW > 0n && source.quotaW - this.reservedOf(from).quotaW < quotaW) {
+        reject(E.reserveQuota);
+      }
+      if (target !== undefined && tokens > 0n && target.tokens - this.reservedOf(to).tokens < tokens) {
+        reject(E.reserveTokens);
+      }
+      if (from === treasury && s.treasuryQuotaW - this.reservedOf(treasury).quotaW < quotaW) {
+        reject(E.reserveQuota);
+      }
+      if (to === treasury && s.treasuryTokens - this.reservedOf(treasury).tokens < tokens) {
+        reject(E.reserveTokens);
+      }
 
-      return this.open(ctx, 'correction', proposer, '', undefined, { ...noProposal(), from, to, quotaW, tokens });
+      return this.open(ctx, 'correction', proposer, '', undefined, source?.serial ?? 0, target?.serial ?? 0, {
+        ...noProposal(),
+        from,
+        to,
+        quotaW,
+        tokens,
+      });
     });
   }
 
   public proposeRemoval(ctx: Ctx, proposer: Address, member: Address): Outcome<string> {
     return this.run(() => {
       this.actingVoter(ctx, proposer);
-      if (!this.state.roll.has(member)) {
-        reject(E.notMemberSubject);
+      const record = this.state.members.get(member);
+      if (record === undefined) {
+        return reject(E.notMemberSubject);
+      }
+      if (this.state.members.size === 1) {
+        reject(E.lastMember);
       }
 
-      return this.open(ctx, 'removal', proposer, '', member, noProposal());
+      return this.open(ctx, 'removal', proposer, '', member, record.serial, 0, noProposal());
     });
   }
 
   public proposePlantUtility(ctx: Ctx, proposer: Address, ppID: string, utility: string): Outcome<string> {
     return this.run(() => {
       this.actingVoter(ctx, proposer);
-      this.requirePlantFor(ppID, 'live');
+      const status = this.requirePlant(ppID).status;
+      if (['failing', 'failed', 'removing', 'removed'].includes(status)) {
+        reject(E.plantDead);
+      }
       this.requireUtility(utility);
 
-      return this.open(ctx, 'plantUtility', proposer, ppID, undefined, { ...noProposal(), utility });
+      return this.open(ctx, 'plantUtility', proposer, ppID, undefined, 0, 0, { ...noProposal(), utility });
     });
   }
 
   public proposePlantRemoval(ctx: Ctx, proposer: Address, ppID: string): Outcome<string> {
     return this.run(() => {
       this.actingVoter(ctx, proposer);
-      this.requirePlantFor(ppID, 'removable');
+      if (!['funding', 'closing', 'funded'].includes(this.requirePlant(ppID).status)) {
+        reject(E.notRemovable);
+      }
 
-      return this.open(ctx, 'plantRemoval', proposer, ppID, undefined, noProposal());
+      return this.open(ctx, 'plantRemoval', proposer, ppID, undefined, 0, 0, noProposal());
     });
   }
 
-  /** Resolves a change referendum and applies it once when approved; a change that cannot apply changes nothing. */
+  /**
+   * Resolves a change referendum and applies it once when approved; an approved change
+   * that cannot apply lapses with its reason (v1.1 §2). true iff approved and applied.
+   */
   public changeResult(ctx: Ctx, rID: string): Outcome<boolean> {
     return this.run(() => {
       const s = this.state;
       const [approved, referendum] = this.resolve(ctx, rID, 'change');
-      if (!approved) {
-        return false;
-      }
-      const { kind, plant: ppID, member, proposal } = referendum;
-      if (kind === 'correction') {
+      const { kind, plant: ppID, member, proposal, fromSerial, toSerial } = referendum;
+      let reason = '';
+      if (approved && kind === 'correction') {
         const from = proposal.from as Address;
         const to = proposal.to as Address;
-        const fromHoldings = this.holdingsOf(from);
-        const toHoldings = this.holdingsOf(to);
-        if (fromHoldings.quotaW < proposal.quotaW) {
-          reject(E.correctionQuota);
-        }
-        if (toHoldings.tokens < proposal.tokens) {
-          reject(E.correctionTokens);
-        }
-        this.setHoldingsOf(from, fromHoldings.quotaW - proposal.quotaW, fromHoldings.tokens + proposal.tokens);
-        this.setHoldingsOf(to, toHoldings.quotaW + proposal.quotaW, toHoldings.tokens - proposal.tokens);
-      } else if (kind === 'removal') {
-        const address = member as Address;
-        const record = s.members.get(address);
-        if (record === undefined) {
-          reject(E.noLongerMember);
+        const present = (address: Address, serial: number) =>
+          address === this.settings.treasury ? serial === 0 : s.members.get(address)?.serial === serial;
+        if (!present(from, fromSerial) || !present(to, toSerial)) {
+          reason = LAPSE.sideLeft;
         } else {
-          // The last member takes the removed member's position.
-          const index = s.memberList.indexOf(address);
-          const last = s.memberList[s.memberList.length - 1];
-          s.memberList[index] = last;
-          s.memberList.pop();
-          s.members.delete(address);
-          s.treasuryQuotaW += record.quotaW;
-          s.treasuryTokens += record.tokens;
-          s.roll.delete(address);
+          // Reserved while open, so it always applies.
+          this.move(from, -proposal.quotaW, proposal.tokens);
+          this.move(to, proposal.quotaW, -proposal.tokens);
         }
-      } else if (kind === 'plantUtility') {
-        const plant = this.requirePlant(ppID);
-        if (plant.status === 'failed' || plant.status === 'removed') {
-          reject(E.plantDead);
+      } else if (approved && kind === 'removal') {
+        const address = member as Address;
+        if (s.members.get(address)?.serial !== fromSerial) {
+          reason = LAPSE.memberLeft;
+        } else if (s.members.size === 1) {
+          reason = LAPSE.lastMember;
+        } else {
+          this.remove(address);
         }
-        plant.utility = proposal.utility;
-      } else {
-        const plant = this.requirePlant(ppID);
-        if (plant.status !== 'funding' && plant.status !== 'funded') {
-          reject(E.notRemovable);
+      } else if (approved && kind === 'plantUtility') {
+        const plant = s.plants.get(ppID) as PlantRecord;
+        if (['failing', 'failed', 'removing', 'removed'].includes(plant.status)) {
+          reason = LAPSE.plantDead;
+        } else {
+          plant.utility = proposal.utility;
         }
-        this.cancelPlant(ppID, 'removed');
+      } else if (approved && kind === 'plantRemoval') {
+        const plant = s.plants.get(ppID) as PlantRecord;
+        if (!['funding', 'closing', 'funded'].includes(plant.status)) {
+          reason = LAPSE.notRemovable;
+        } else {
+          // Its pledges are cancelled in pages (cancelPledges); a closing plant's cut is dropped.
+          if (plant.status === 'closing') {
+            plant.cutThreshold = 0n;
+          }
+          plant.status = plant.funders === 0 ? 'removed' : 'removing';
+          plant.operatingSince = 0;
+          plant.done = 0;
+        }
       }
+      referendum.status = !approved ? 'rejected' : reason === '' ? 'approved' : 'lapsed';
+      referendum.reason = reason;
 
-      return true;
+      return approved && reason === '';
     });
   }
 
@@ -889,7 +1118,7 @@ export class Model {
       minPowerW: 1n,
       maxPowerW: this.settings.maxPowerW,
       powerPlants: s.plantCount,
-      members: s.memberList.length,
+      members: s.members.size,
       name: this.name,
       symbol: this.symbol,
       totalSupply: s.capacityW * SEB_PER_WATT,
@@ -901,10 +1130,35 @@ export class Model {
     return this.state.capacityW * SEB_PER_WATT;
   }
 
-  public member(address: Address): MemberRecord | undefined {
+  public member(address: Address): Omit<MemberRecord, 'serial'> | undefined {
     const member = this.state.members.get(address);
+    if (member === undefined) {
+      return undefined;
+    }
+    const { utility, profileHash, quotaW, tokens, joinedAt } = member;
 
-    return member === undefined ? undefined : { ...member };
+    return { utility, profileHash, quotaW, tokens, joinedAt };
+  }
+
+  /** [serial, open removals, reserved quota W, reserved raw SEB, live pledges, open offers]; the treasury [0, 0, reserved…, 0, 0]; [] else. */
+  public memberState(address: Address): bigint[] {
+    const reserved = this.reservedOf(address);
+    if (address === this.settings.treasury) {
+      return [0n, 0n, reserved.quotaW, reserved.tokens, 0n, 0n];
+    }
+    const member = this.state.members.get(address);
+    if (member === undefined) {
+      return [];
+    }
+
+    return [
+      BigInt(member.serial),
+      BigInt(this.openRemovals(address)),
+      reserved.quotaW,
+      reserved.tokens,
+      BigInt(this.livePledges(address)),
+      BigInt(this.openOffersOf(address)),
+    ];
   }
 
   public balanceOf(address: Address): bigint {
@@ -919,16 +1173,27 @@ export class Model {
     return { quotaW: this.state.treasuryQuotaW, tokens: this.state.treasuryTokens };
   }
 
+  public partners(): Settings['partners'] {
+    return { ...this.settings.partners };
+  }
+
   public readonly name = 'Sharing Electricity in Brazil';
   public readonly symbol = 'SEB';
   public readonly decimals = 8;
 
-  /** Members in listOfMembers order, paged (pages need offset >= 0 and 1 <= limit <= 100). */
+  /** Members with admission serials offset+1 … offset+limit (a removed member's serial is a gap). */
   public listOfMembers(offset: number, limit: number): Outcome<Address[]> {
     return this.run(() => {
       this.requirePage(offset, limit);
+      const page: Address[] = [];
+      for (let serial = offset + 1; serial <= offset + limit; serial++) {
+        const address = this.state.memberAt.get(serial);
+        if (address !== undefined) {
+          page.push(address);
+        }
+      }
 
-      return this.state.memberList.slice(offset, offset + limit);
+      return page;
     });
   }
 
@@ -944,51 +1209,115 @@ export class Model {
     });
   }
 
-  // Scalar reads the partner contracts use.
+  public memberCount(): number {
+    return this.state.members.size;
+  }
 
   public founded(): boolean {
-    return this.state.founded;
-  }
-
-  public utilityOf(address: Address): string {
-    return this.state.members.get(address)?.utility ?? '';
-  }
-
-  public plantCount(): number {
-    return this.state.plantCount;
+    return this.state.admissions > 0;
   }
 
   public plantStatus(ppID: string): string {
     return this.state.plants.get(ppID)?.status ?? '';
   }
 
-  public powerPlant(ppID: string): PlantRecord | undefined {
-    const plant = this.state.plants.get(ppID);
-
-    return plant === undefined ? undefined : { ...plant };
-  }
-
-  public bidOf(ppID: string, address: Address): bigint {
-    return this.state.pledges.get(ppID)?.get(address)?.amount ?? 0n;
-  }
-
-  /** The member's pledges, sorted by plant ID (the contract's order is its storage order). */
-  public contributionsOf(address: Address): Array<{ ppID: string; amount: bigint }> {
-    const result: Array<{ ppID: string; amount: bigint }> = [];
-    for (const [ppID, pledges] of this.state.pledges) {
-      const pledge = pledges.get(address);
-      if (pledge !== undefined) {
-        result.push({ ppID, amount: pledge.amount });
+  public powerPlant(ppID: string):
+    | {
+        capacityW: bigint;
+        cost: bigint;
+        utility: string;
+        timeToMarket: number;
+        status: PlantStatus;
+        fundingEndsAt: number;
+        raised: bigint;
+        funders: number;
+        fundedAt: number;
+        operatingSince: number;
       }
+    | undefined {
+    const plant = this.state.plants.get(ppID);
+    if (plant === undefined) {
+      return undefined;
+    }
+    const { capacityW, cost, utility, timeToMarket, status, fundingEndsAt, raised, funders, fundedAt, operatingSince } = plant;
+
+    return { capacityW, cost, utility, timeToMarket, status, fundingEndsAt, raised, funders, fundedAt, operatingSince };
+  }
+
+  /** [openedAt, pledged, cut threshold, watts threshold, pledges done]; [] for an unknown plant. */
+  public plantState(ppID: string): bigint[] {
+    const plant = this.state.plants.get(ppID);
+    if (plant === undefined) {
+      return [];
+    }
+    const done = plant.status === 'funding' ? plant.made : plant.done;
+
+    return [BigInt(plant.openedAt), plant.pledged, plant.cutThreshold, plant.quotaThreshold, BigInt(done)];
+  }
+
+  /** What the pledge keeps (all of it unless an oversubscribed plant's cut is adopted). */
+  public bidOf(ppID: string, address: Address): bigint {
+    const plant = this.state.plants.get(ppID);
+    const pledges = this.pledgeList(ppID);
+    const index = pledges.findIndex((pledge) => pledge.funder === address);
+    if (plant === undefined || index < 0) {
+      return 0n;
     }
 
-    return result.sort((a, b) => a.ppID.localeCompare(b.ppID));
+    return this.keptList(ppID, plant)[index];
   }
 
-  public tradeOffer(offerID: string): OfferRecord | undefined {
-    const offer = this.state.offers.get(offerID);
+  /** The plant's pledges as made, sorted by order (the contract lists them in its index order). */
+  public pledges(ppID: string): Outcome<Array<{ member: Address; amount: bigint; order: number }>> {
+    return this.run(() => {
+      this.requirePlant(ppID);
 
-    return offer === undefined ? undefined : { ...offer };
+      return this.pledgeList(ppID).map(({ funder, amount, order }) => ({ member: funder, amount, order }));
+    });
+  }
+
+  /** The member's pledges among plants P<offset+1> … P<offset+limit>, in plant order (kept amounts). */
+  public contributionsOf(address: Address, offset = 0, limit = 100): Outcome<Array<{ ppID: string; amount: bigint }>> {
+    return this.run(() => {
+      this.requirePage(offset, limit);
+      const result: Array<{ ppID: string; amount: bigint }> = [];
+      for (let index = offset + 1; index <= offset + limit && index <= this.state.plantCount; index++) {
+        const ppID = `P${index}`;
+        if (this.state.pledges.get(ppID)?.has(address) === true) {
+          result.push({ ppID, amount: this.bidOf(ppID, address) });
+        }
+      }
+
+      return result;
+    });
+  }
+
+  /** As tradeOffer reads it at `now`: 'cancelled' once a side's membership changed, 'expired' past expiresAt. */
+  public tradeOffer(
+    offerID: string,
+    now: number,
+  ):
+    | { from: Address; to: Address; quotaW: bigint; tokens: bigint; status: string; offeredAt: number; expiresAt: number }
+    | undefined {
+    const offer = this.state.offers.get(offerID);
+    if (offer === undefined) {
+      return undefined;
+    }
+    const { from, to, quotaW, tokens, offeredAt, expiresAt } = offer;
+
+    return { from, to, quotaW, tokens, status: this.offerStatus(offer, now), offeredAt, expiresAt };
+  }
+
+  public offerStatus(offer: OfferRecord, now: number): string {
+    if (offer.status !== 'offered') {
+      return offer.status;
+    }
+    const s = this.state;
+    if (s.members.get(offer.from)?.serial !== offer.fromSerial || s.members.get(offer.to)?.serial !== offer.toSerial) {
+      return 'cancelled';
+    }
+
+    return now > offer.expiresAt ? 'expired' : 'offered';
   }
 
   public referendum(rID: string):
@@ -1028,19 +1357,111 @@ export class Model {
     return r === undefined ? undefined : { ...r.proposal };
   }
 
+  /** Whether the address, in its current membership, has voted. */
   public hasVoted(rID: string, address: Address): boolean {
-    return this.state.ballots.get(rID)?.has(address) ?? false;
+    const serial = this.state.members.get(address)?.serial;
+
+    return serial !== undefined && (this.state.ballots.get(rID)?.has(serial) ?? false);
   }
 
-  // ---------------------------------------------------------------- Helpers for test generators
+  public invitation(candidate: Address): { inviter: Address; expiresAt: number; rID: string } | undefined {
+    const invitation = this.state.invitations.get(candidate);
+
+    return invitation === undefined ? undefined : { ...invitation };
+  }
+
+  // ---------------------------------------------------------------- Derived state (also for the generators)
 
   public isMember(address: Address): boolean {
     return this.state.members.has(address);
   }
 
+  /** Open removal referendums naming the address's current membership (frozen while > 0). */
+  public openRemovals(address: Address): number {
+    const serial = this.state.members.get(address)?.serial;
+    let count = 0;
+    for (const r of this.state.referendums.values()) {
+      if (r.kind === 'removal' && r.status === 'open' && r.member === address && r.fromSerial === serial) {
+        count += 1;
+      }
+    }
+
+    return count;
+  }
+
+  public isFrozen(address: Address): boolean {
+    return this.openRemovals(address) > 0;
+  }
+
+  /** What open corrections reserve on a holder (its current membership; the treasury is serial 0). */
+  public reservedOf(address: Address): { quotaW: bigint; tokens: bigint } {
+    const serial = address === this.settings.treasury ? 0 : this.state.members.get(address)?.serial;
+    let quotaW = 0n;
+    let tokens = 0n;
+    if (serial === undefined) {
+      return { quotaW, tokens };
+    }
+    for (const r of this.state.referendums.values()) {
+      if (r.kind === 'correction' && r.status === 'open') {
+        if (r.proposal.from === address && r.fromSerial === serial) {
+          quotaW += r.proposal.quotaW;
+        }
+        if (r.proposal.to === address && r.toSerial === serial) {
+          tokens += r.proposal.tokens;
+        }
+      }
+    }
+
+    return { quotaW, tokens };
+  }
+
+  /** Pledges of the address's current membership in plants whose pledges are neither issued nor cancelled. */
+  public livePledges(address: Address): number {
+    const serial = this.state.members.get(address)?.serial;
+    let count = 0;
+    for (const [ppID, pledges] of this.state.pledges) {
+      const status = this.state.plants.get(ppID)?.status;
+      if (pledges.get(address)?.serial === serial && status !== 'operating') {
+        count += 1;
+      }
+    }
+
+    return count;
+  }
+
+  /** Offers recorded as offered, made by the address's current membership (expired or void ones until cancelled). */
+  public openOffersOf(address: Address): number {
+    const serial = this.state.members.get(address)?.serial;
+    let count = 0;
+    for (const offer of this.state.offers.values()) {
+      if (offer.status === 'offered' && offer.from === address && offer.fromSerial === serial) {
+        count += 1;
+      }
+    }
+
+    return count;
+  }
+
+  /** The member's invitation is still open (unused, not expired, and still its own). */
+  public hasOpenInvitation(member: Address, now: number): boolean {
+    const candidate = this.state.invited.get(member);
+    const open = candidate === undefined ? undefined : this.state.invitations.get(candidate);
+
+    return open !== undefined && open.inviter === member && open.rID === '' && now <= open.expiresAt;
+  }
+
+  /** The candidate may request admission now. */
+  public invitedNow(candidate: Address, now: number): boolean {
+    const invitation = this.state.invitations.get(candidate);
+
+    return (
+      invitation !== undefined && invitation.rID === '' && now <= invitation.expiresAt && this.state.members.has(invitation.inviter)
+    );
+  }
+
   /** Whether a member may vote on a referendum now (eligible, open, not voted). */
   public canVote(rID: string, address: Address, now: number): boolean {
-    const serial = this.state.roll.get(address);
+    const serial = this.state.members.get(address)?.serial;
     const r = this.state.referendums.get(rID);
 
     return (
@@ -1049,15 +1470,26 @@ export class Model {
       serial <= r.lastSerial &&
       r.status === 'open' &&
       now <= r.endsAt &&
-      !this.hasVoted(rID, address)
+      !(this.state.ballots.get(rID)?.has(serial) ?? false)
     );
   }
 
-  /** Whether a result call is accepted now (it may still fail to apply). */
+  /** Whether a result call is accepted now (it may still lapse). */
   public decidable(rID: string, now: number): boolean {
     const r = this.state.referendums.get(rID);
 
     return r !== undefined && r.status === 'open' && (r.yes * 2 > r.electorate || r.no * 2 >= r.electorate || now > r.endsAt);
+  }
+
+  /** A funding plant's close is accepted now. */
+  public closable(ppID: string, now: number): boolean {
+    const plant = this.state.plants.get(ppID);
+
+    return (
+      plant !== undefined &&
+      plant.status === 'funding' &&
+      (now > plant.fundingEndsAt || (plant.raised >= plant.cost && now >= plant.openedAt + this.settings.minFundingWindow))
+    );
   }
 
   public missing(ppID: string): bigint {
@@ -1066,22 +1498,49 @@ export class Model {
     return plant === undefined ? 0n : plant.cost - plant.raised;
   }
 
+  /** The right thresholds of a plant now (cut of an oversubscribed funding/closing plant; watts of a funded one). */
+  public thresholds(ppID: string): { cut: bigint; quota: bigint } {
+    const plant = this.state.plants.get(ppID);
+    const pledges = this.pledgeList(ppID).map(({ amount, order }) => ({ amount, order: BigInt(order) }));
+    if (plant === undefined || pledges.length === 0) {
+      return { cut: 0n, quota: 0n };
+    }
+    const pledged = sum(pledges.map((p) => p.amount));
+
+    return {
+      cut: cutThresholdOf(plant.cost, pledges),
+      quota: pledged >= plant.cost ? quotaThresholdOf(plant.capacityW, plant.cost, pledges) : 0n,
+    };
+  }
+
   /**
-   * Times at which some operation's validity changes (open referendums' endsAt, funding
-   * plants' fundingEndsAt, funded plants' start time): the test avoids running near them.
+   * Times at which some operation's validity or a read changes (open referendums' endsAt,
+   * invitations' and offers' expiry, funding plants' early-close and end times, funded
+   * plants' start time): the test avoids running near them.
    */
   public deadlines(): number[] {
+    const s = this.state;
     const times: number[] = [];
-    for (const r of this.state.referendums.values()) {
+    for (const r of s.referendums.values()) {
       if (r.status === 'open') {
         times.push(r.endsAt);
       }
     }
-    for (const plant of this.state.plants.values()) {
+    for (const plant of s.plants.values()) {
       if (plant.status === 'funding') {
-        times.push(plant.fundingEndsAt);
+        times.push(plant.fundingEndsAt, plant.openedAt + this.settings.minFundingWindow);
       } else if (plant.status === 'funded') {
         times.push(plant.fundedAt + plant.timeToMarket);
+      }
+    }
+    for (const invitation of s.invitations.values()) {
+      if (invitation.rID === '') {
+        times.push(invitation.expiresAt);
+      }
+    }
+    for (const offer of s.offers.values()) {
+      if (offer.status === 'offered') {
+        times.push(offer.expiresAt);
       }
     }
 
@@ -1095,9 +1554,8 @@ export class Model {
     try {
       return { ok: true, value: operation() };
     } catch (error) {
+      this.state = snapshot;
       if (error instanceof Rejection) {
-        this.state = snapshot;
-
         return { ok: false, error: error.message };
       }
       throw error;
@@ -1126,40 +1584,24 @@ export class Model {
   /** The referendums contract's acting member: witness, founded, on the roll; returns the admission serial. */
   private actingVoter(ctx: Ctx, address: Address): number {
     this.requireWitness(ctx, address);
-    if (this.state.admissions === 0) {
-      reject(E.notFounded);
-    }
-    const serial = this.state.roll.get(address);
-    if (serial === undefined) {
-      return reject(E.onlyMembers);
-    }
-
-    return serial;
-  }
-
-  /** The ledger's acting member: witness, founded, member record. */
-  private actingMember(ctx: Ctx, address: Address): MemberRecord {
-    this.requireWitness(ctx, address);
-    if (!this.state.founded) {
-      reject(E.notFounded);
-    }
     const member = this.state.members.get(address);
     if (member === undefined) {
-      return reject(E.onlyMembers);
+      return reject(this.founded() ? E.onlyMembers : E.notFounded);
+    }
+
+    return member.serial;
+  }
+
+  /** A member who moves holdings: founded, a member, not frozen (v1.1 §3). */
+  private movingMember(member: MemberRecord | undefined, address: Address): MemberRecord {
+    if (member === undefined) {
+      return reject(this.founded() ? E.onlyMembers : E.notFounded);
+    }
+    if (this.isFrozen(address)) {
+      reject(E.frozen);
     }
 
     return member;
-  }
-
-  private requireTradeParties(seller: MemberRecord, buyer: MemberRecord | undefined): MemberRecord {
-    if (buyer === undefined) {
-      return reject(E.receiverNotMember);
-    }
-    if (seller.utility !== buyer.utility) {
-      reject(E.sameUtility);
-    }
-
-    return buyer;
   }
 
   private requireOpenOffer(offerID: string): OfferRecord {
@@ -1183,47 +1625,158 @@ export class Model {
     return plant;
   }
 
-  private requirePlantFor(ppID: string, change: 'live' | 'removable'): void {
-    const status = this.state.plants.get(ppID)?.status;
-    if (status === undefined) {
-      reject(E.unknownPlant);
-    }
-    if (change === 'live' && (status === 'failed' || status === 'removed')) {
-      reject(E.plantDead);
-    }
-    if (change === 'removable' && status !== 'funding' && status !== 'funded') {
-      reject(E.notRemovable);
+  /** A funding plant closes after fundingEndsAt, or fully pledged once minFundingWindow has passed (v1.1 §6). */
+  private requireClosable(ctx: Ctx, plant: PlantRecord): void {
+    if (
+      ctx.now <= plant.fundingEndsAt &&
+      (plant.raised < plant.cost || ctx.now < plant.openedAt + this.settings.minFundingWindow)
+    ) {
+      reject(E.fundingOpen);
     }
   }
 
-  private requireFundingPlant(ctx: Ctx, ppID: string, address: Address): PlantRecord {
-    this.requireWitness(ctx, address);
-    const utility = this.state.members.get(address)?.utility;
-    if (utility === undefined) {
-      reject(this.state.founded ? E.onlyMembers : E.notFounded);
-    }
+  private requireStartable(ctx: Ctx, ppID: string): PlantRecord {
     const plant = this.requirePlant(ppID);
-    if (utility !== plant.utility) {
-      reject(E.cannotProfit);
+    if (plant.status !== 'funded' && plant.status !== 'issuing') {
+      reject(E.notFunded);
     }
-    if (plant.status !== 'funding' || ctx.now > plant.fundingEndsAt) {
-      reject(E.fundingClosed);
+    if (ctx.now < plant.fundedAt + plant.timeToMarket) {
+      reject(E.timeToMarketRunning);
     }
 
     return plant;
   }
 
-  private pledgesOf(ppID: string): Map<Address, Pledge> {
-    let pledges = this.state.pledges.get(ppID);
-    if (pledges === undefined) {
-      pledges = new Map();
-      this.state.pledges.set(ppID, pledges);
-    }
-
-    return pledges;
+  /** The plant's pledges in order of their first pledge. */
+  private pledgeList(ppID: string): Array<{ funder: Address } & Pledge> {
+    return [...(this.state.pledges.get(ppID) ?? new Map<Address, Pledge>()).entries()]
+      .map(([funder, pledge]) => ({ funder, ...pledge }))
+      .sort((a, b) => a.order - b.order);
   }
 
-  private ballotsOf(rID: string): Map<Address, boolean> {
+  /** What each pledge (pledgeList order) keeps: its share of the cost once an oversubscribed plant's cut is adopted. */
+  private keptList(ppID: string, plant: PlantRecord): bigint[] {
+    const pledges = this.pledgeList(ppID);
+    if (plant.pledged <= plant.cost || plant.cutThreshold === 0n) {
+      return pledges.map(({ amount }) => amount);
+    }
+
+    return sharesAt(
+      plant.cost,
+      pledges.map(({ amount, order }) => ({ weight: amount, order: BigInt(order) })),
+      plant.pledged,
+      plant.cutThreshold,
+    );
+  }
+
+  /** Sets a member's pledge for a plant in funding: `amount` added, or the new amount (0 withdraws). */
+  private pledge(ctx: Ctx, ppID: string, address: Address, amount: bigint, adding: boolean): void {
+    this.requireWitness(ctx, address);
+    const plant = this.requirePlant(ppID);
+    const pledges = this.state.pledges.get(ppID) as Map<Address, Pledge>;
+    const current = pledges.get(address);
+    if (!adding && current === undefined) {
+      reject(E.noPledge);
+    }
+    const next = adding ? (current?.amount ?? 0n) + amount : amount;
+    if (next > 0n && next < this.settings.minBid) {
+      reject(E.belowMinBid);
+    }
+    // Pledges may add up to more than the cost (v1.1 §6); one pledge not.
+    if (next > plant.cost) {
+      reject(E.aboveCost);
+    }
+    const member = this.movingMember(this.state.members.get(address), address);
+    if (member.utility !== plant.utility) {
+      reject(E.cannotProfit);
+    }
+    if (plant.status !== 'funding' || ctx.now > plant.fundingEndsAt) {
+      reject(E.fundingClosed);
+    }
+    if (current !== undefined && current.serial !== member.serial) {
+      reject(E.earlierMembership);
+    }
+    const previous = current?.amount ?? 0n;
+    if (next === 0n) {
+      pledges.delete(address);
+      plant.funders -= 1;
+    } else if (current === undefined) {
+      plant.made += 1;
+      pledges.set(address, { amount: next, order: plant.made, serial: member.serial });
+      plant.funders += 1;
+    } else {
+      current.amount = next;
+    }
+    plant.raised = plant.raised - previous + next;
+  }
+
+  /**
+   * The close of a funding or closing plant: failing (failed with no pledges) under the
+   * cost, funded at it; oversubscribed, closing until its cut is adopted and released.
+   * `threshold` undefined: every page, with the right cut (closeCrowdfunding); else one call.
+   */
+  private close(ctx: Ctx, ppID: string, plant: PlantRecord, threshold: bigint | undefined): void {
+    if (plant.status === 'funding') {
+      plant.done = 0;
+      if (plant.raised < plant.cost) {
+        plant.status = plant.funders === 0 ? 'failed' : 'failing';
+
+        return;
+      }
+      if (plant.raised === plant.cost) {
+        this.fund(ctx, plant);
+
+        return;
+      }
+      plant.status = 'closing';
+      plant.pledged = plant.raised;
+      plant.cutThreshold = 0n;
+      plant.quotaThreshold = 0n;
+      if (threshold !== undefined) {
+        this.checkCut(ppID, plant, threshold);
+
+        return;
+      }
+    }
+    if (threshold === undefined) {
+      if (plant.cutThreshold === 0n) {
+        plant.cutThreshold = this.thresholds(ppID).cut;
+      }
+      this.fund(ctx, plant);
+    } else if (plant.cutThreshold === 0n) {
+      this.checkCut(ppID, plant, threshold);
+    } else {
+      this.fund(ctx, plant);
+    }
+  }
+
+  /** The cut's threshold is adopted iff the shares it gives add up to the cost. */
+  private checkCut(ppID: string, plant: PlantRecord, threshold: bigint): void {
+    const items = this.pledgeList(ppID).map(({ amount, order }) => ({ weight: amount, order: BigInt(order) }));
+    if (sum(sharesAt(plant.cost, items, plant.pledged, threshold)) === plant.cost) {
+      plant.cutThreshold = threshold;
+      plant.done = 0;
+    }
+  }
+
+  private fund(ctx: Ctx, plant: PlantRecord): void {
+    plant.status = 'funded';
+    plant.raised = plant.cost;
+    plant.fundedAt = ctx.end ?? ctx.now;
+    plant.done = 0;
+  }
+
+  /** Every pledge of a failing or removing plant cancelled: failed or removed. */
+  private cancelAll(ppID: string, plant: PlantRecord): void {
+    const pledges = this.state.pledges.get(ppID) as Map<Address, Pledge>;
+    plant.done += pledges.size;
+    pledges.clear();
+    plant.status = plant.status === 'failing' ? 'failed' : 'removed';
+    plant.raised = 0n;
+    plant.funders = 0;
+  }
+
+  private ballotsOf(rID: string): Map<number, boolean> {
     let ballots = this.state.ballots.get(rID);
     if (ballots === undefined) {
       ballots = new Map();
@@ -1233,49 +1786,33 @@ export class Model {
     return ballots;
   }
 
-  /** Sets a member's pledge (0 withdraws it); a new pledge takes the next global order. */
-  private setPledge(ppID: string, address: Address, amount: bigint): void {
-    const s = this.state;
-    const plant = this.requirePlant(ppID);
-    const pledges = this.pledgesOf(ppID);
-    const pledge = pledges.get(address);
-    if (amount > 0n && amount < this.settings.minBid) {
-      reject(E.belowMinBid);
-    }
-    const current = pledge === undefined ? 0n : pledge.amount;
-    const raised = plant.raised - current + amount;
-    if (raised > plant.cost) {
-      reject(E.aboveMissing);
-    }
-    if (amount === 0n) {
-      pledges.delete(address);
-      plant.funders -= 1;
-    } else if (pledge === undefined) {
-      s.pledgeCount += 1;
-      pledges.set(address, { amount, order: s.pledgeCount });
-      plant.funders += 1;
-    } else {
-      pledge.amount = amount;
-    }
-    plant.raised = raised;
-  }
-
-  private cancelPlant(ppID: string, status: 'failed' | 'removed'): void {
-    const plant = this.requirePlant(ppID);
-    this.pledgesOf(ppID).clear();
-    plant.status = status;
-    plant.raised = 0n;
-    plant.funders = 0;
-    plant.operatingSince = 0;
-  }
-
   private admit(ctx: Ctx, address: Address, profileHash: string, utility: string): void {
     const s = this.state;
     s.admissions += 1;
-    s.roll.set(address, s.admissions);
-    s.founded = true;
-    s.members.set(address, { utility, profileHash, quotaW: 0n, tokens: 0n, joinedAt: ctx.now });
-    s.memberList.push(address);
+    s.members.set(address, { utility, profileHash, quotaW: 0n, tokens: 0n, joinedAt: ctx.now, serial: s.admissions });
+    s.memberAt.set(s.admissions, address);
+  }
+
+  /** The member leaves; their quota and SEB pass to the treasury; their serial leaves a gap in the list. */
+  private remove(address: Address): void {
+    const s = this.state;
+    const record = s.members.get(address) as MemberRecord;
+    s.members.delete(address);
+    s.memberAt.delete(record.serial);
+    s.treasuryQuotaW += record.quotaW;
+    s.treasuryTokens += record.tokens;
+  }
+
+  private move(address: Address, quotaW: bigint, tokens: bigint): void {
+    const s = this.state;
+    if (address === this.settings.treasury) {
+      s.treasuryQuotaW += quotaW;
+      s.treasuryTokens += tokens;
+    } else {
+      const member = s.members.get(address) as MemberRecord;
+      member.quotaW += quotaW;
+      member.tokens += tokens;
+    }
   }
 
   private open(
@@ -1284,6 +1821,8 @@ export class Model {
     proposer: Address,
     plant: string,
     member: Address | undefined,
+    fromSerial: number,
+    toSerial: number,
     proposal: Proposal,
   ): string {
     const s = this.state;
@@ -1296,11 +1835,14 @@ export class Model {
       member,
       openedAt: ctx.now,
       endsAt: ctx.now + this.settings.referendumPeriod,
-      electorate: s.roll.size,
+      electorate: s.members.size,
       lastSerial: s.admissions,
+      fromSerial,
+      toSerial,
       yes: 0,
       no: 0,
       status: 'open',
+      reason: '',
       proposal,
     });
     s.ballots.set(rID, new Map());
@@ -1308,7 +1850,7 @@ export class Model {
     return rID;
   }
 
-  /** Resolves an open referendum of the expected kind once; approved iff yes * 2 > electorate. */
+  /** An open referendum of the expected kind whose outcome is decided: [approved iff yes * 2 > electorate, it]. */
   private resolve(ctx: Ctx, rID: string, expected: 'admission' | 'powerUp' | 'change'): [boolean, ReferendumRecord] {
     const r = this.state.referendums.get(rID);
     const isChange = r !== undefined && r.kind !== 'admission' && r.kind !== 'powerUp';
@@ -1324,58 +1866,39 @@ export class Model {
     if (!approved && r.no * 2 < r.electorate && ctx.now <= r.endsAt) {
       reject(E.stillOpen);
     }
-    r.status = approved ? 'approved' : 'rejected';
 
     return [approved, r];
-  }
-
-  private isHolder(address: Address): boolean {
-    return this.state.roll.has(address) || address === this.settings.treasury;
-  }
-
-  private holdingsOf(address: Address): { quotaW: bigint; tokens: bigint } {
-    if (address === this.settings.treasury) {
-      return { quotaW: this.state.treasuryQuotaW, tokens: this.state.treasuryTokens };
-    }
-    const member = this.state.members.get(address);
-    if (member === undefined) {
-      return reject(E.bothSides);
-    }
-
-    return { quotaW: member.quotaW, tokens: member.tokens };
-  }
-
-  private setHoldingsOf(address: Address, quotaW: bigint, tokens: bigint): void {
-    if (address === this.settings.treasury) {
-      this.state.treasuryQuotaW = quotaW;
-      this.state.treasuryTokens = tokens;
-    } else {
-      const member = this.state.members.get(address) as MemberRecord;
-      member.quotaW = quotaW;
-      member.tokens = tokens;
-    }
   }
 }
 
 /**
- * Invariants 1–5 of the spec on a model state (plus the model's own bookkeeping:
- * the roll, the member list and the records agree). Returns the violations found.
+ * Invariants 1–5 of the spec (v1.1: pledges may exceed the cost while funding) on a
+ * model state, plus: reservations never exceed holdings, and the records and the
+ * member list agree. Returns the violations found.
  */
 export const invariantViolations = (model: Model): string[] => {
   const s = model.state;
   const problems: string[] = [];
+  const text = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? `${v}` : v));
   // 1 and 2
   let tokens = s.treasuryTokens;
   let quotaW = s.treasuryQuotaW;
-  for (const member of s.members.values()) {
+  for (const [address, member] of s.members) {
     tokens += member.tokens;
     quotaW += member.quotaW;
-    if (member.tokens < 0n || member.quotaW < 0n) {
-      problems.push(`negative holdings ${JSON.stringify(member, (_k, v) => (typeof v === 'bigint' ? `${v}` : v))}`);
+    const reserved = model.reservedOf(address);
+    if (member.tokens < 0n || member.quotaW < 0n || reserved.quotaW > member.quotaW || reserved.tokens > member.tokens) {
+      problems.push(`holdings ${text(member)} reserved ${text(reserved)}`);
     }
   }
-  if (s.treasuryTokens < 0n || s.treasuryQuotaW < 0n) {
-    problems.push('negative treasury');
+  const treasuryReserved = model.reservedOf(model.settings.treasury);
+  if (
+    s.treasuryTokens < 0n ||
+    s.treasuryQuotaW < 0n ||
+    treasuryReserved.quotaW > s.treasuryQuotaW ||
+    treasuryReserved.tokens > s.treasuryTokens
+  ) {
+    problems.push(`treasury ${s.treasuryQuotaW} W ${s.treasuryTokens} SEB reserved ${text(treasuryReserved)}`);
   }
   const supply = model.totalSupply();
   if (tokens !== supply) {
@@ -1390,14 +1913,21 @@ export const invariantViolations = (model: Model): string[] => {
   // 3
   for (const [ppID, plant] of s.plants) {
     const pledges = [...(s.pledges.get(ppID) ?? new Map<Address, Pledge>()).values()];
-    const pledged = pledges.reduce((sum, pledge) => sum + pledge.amount, 0n);
-    if (plant.status === 'funding') {
-      if (plant.raised !== pledged || plant.raised > plant.cost) {
-        problems.push(`3: ${ppID} funding raised ${plant.raised} pledged ${pledged} cost ${plant.cost}`);
+    const pledged = sum(pledges.map((pledge) => pledge.amount));
+    const keptTotal = sum(
+      [...(s.pledges.get(ppID) ?? new Map<Address, Pledge>()).keys()].map((funder) => model.bidOf(ppID, funder)),
+    );
+    if (plant.status === 'funding' || plant.status === 'closing') {
+      if (plant.raised !== pledged) {
+        problems.push(`3: ${ppID} ${plant.status} raised ${plant.raised} pledged ${pledged}`);
       }
     } else if (plant.status === 'funded' || plant.status === 'operating') {
-      if (plant.raised !== plant.cost || pledged !== plant.cost) {
-        problems.push(`3: ${ppID} ${plant.status} raised ${plant.raised} pledged ${pledged} cost ${plant.cost}`);
+      if (plant.raised !== plant.cost || keptTotal !== plant.cost) {
+        problems.push(`3: ${ppID} ${plant.status} raised ${plant.raised} kept ${keptTotal} cost ${plant.cost}`);
+      }
+    } else if (plant.status === 'failing' || plant.status === 'removing') {
+      if (plant.raised !== keptTotal) {
+        problems.push(`3: ${ppID} ${plant.status} raised ${plant.raised} kept ${keptTotal}`);
       }
     } else if (plant.raised !== 0n || pledges.length !== 0) {
       problems.push(`3: ${ppID} ${plant.status} still holds pledges`);
@@ -1405,13 +1935,13 @@ export const invariantViolations = (model: Model): string[] => {
     if (plant.funders !== pledges.length) {
       problems.push(`3: ${ppID} funders ${plant.funders} != ${pledges.length} pledges`);
     }
-    if (pledges.some((pledge) => pledge.amount < model.settings.minBid)) {
-      problems.push(`3: ${ppID} has a pledge below the minimum bid`);
+    if (pledges.some((pledge) => pledge.amount < model.settings.minBid || pledge.amount > plant.cost)) {
+      problems.push(`3: ${ppID} has a pledge below the minimum bid or above the cost`);
     }
   }
   // 4
   for (const [rID, r] of s.referendums) {
-    const ballots = s.ballots.get(rID) ?? new Map<Address, boolean>();
+    const ballots = s.ballots.get(rID) ?? new Map<number, boolean>();
     const yes = [...ballots.values()].filter((answer) => answer).length;
     if (r.yes + r.no > r.electorate) {
       problems.push(`4: ${rID} yes ${r.yes} + no ${r.no} > electorate ${r.electorate}`);
@@ -1419,20 +1949,19 @@ export const invariantViolations = (model: Model): string[] => {
     if (ballots.size !== r.yes + r.no || yes !== r.yes) {
       problems.push(`4: ${rID} tally ${r.yes}/${r.no} does not match ${ballots.size} ballots`);
     }
-  }
-  // 5: only members and the treasury hold quota or SEB (holdings live in member records
-  // only; the records, the roll and the list name the same members).
-  const listed = new Set(s.memberList);
-  if (listed.size !== s.memberList.length || listed.size !== s.members.size || s.roll.size !== s.members.size) {
-    problems.push(`5: ${s.memberList.length} listed, ${s.members.size} records, ${s.roll.size} on the roll`);
-  }
-  for (const address of s.members.keys()) {
-    if (!listed.has(address) || !s.roll.has(address)) {
-      problems.push(`5: member ${address} missing from the list or the roll`);
+    if ([...ballots.keys()].some((serial) => serial > r.lastSerial)) {
+      problems.push(`4: ${rID} has a ballot of a member admitted after it opened`);
     }
   }
-  if (s.founded !== s.admissions > 0) {
-    problems.push('founded flag out of step with admissions');
+  // 5: only members and the treasury hold quota or SEB (holdings live in member records
+  // only; the records and the list by serial name the same members).
+  if (s.memberAt.size !== s.members.size) {
+    problems.push(`5: ${s.memberAt.size} listed, ${s.members.size} records`);
+  }
+  for (const [address, member] of s.members) {
+    if (s.memberAt.get(member.serial) !== address || member.serial > s.admissions) {
+      problems.push(`5: member ${address} (serial ${member.serial}) missing from the list`);
+    }
   }
 
   return problems;

@@ -10,10 +10,16 @@
  * - otherwise the transaction is sent and the model runs at the block's time with the
  *   real signer: a HALT must return the model's value, a FAULT must carry the model's
  *   message (this is how a missing witness shows).
+ * The paged steps (v1.1 §7: crowdfundingResult, cancelPledges, startOperation) are sent
+ * as every client sends them, by src/chain/plants.ts, one transaction a page; the model
+ * runs the whole step at once. Single pages with a chosen threshold (right or wrong) are
+ * sent too (crowdfundingPage, startOperationPage).
  * After every step the contracts' reads must equal the model's (summary, treasury,
- * supply, every account's member()/balanceOf, listOfMembers, what the step touched),
- * and invariants 1–5 must hold on the model; every 20 steps and at the end, a full sweep
- * of plants, referendums, offers, bids and contributions.
+ * supply, every account's member()/balanceOf()/memberState(), listOfMembers by serial,
+ * what the step touched: referendums, plants and plantState, bids, offers, invitations),
+ * and invariants 1–5 must hold on the model; every 40 steps and at the end, a full sweep
+ * of plants, pledges, referendums, offers, invitations, bids and contributions. A change
+ * that lapses must emit lapse(rID, reason) with the model's reason.
  *
  * Replay: MTEMSM_SEED=<seed> npx jest test/random.test.ts --forceExit
  * (the seed and the step log are printed when the test fails; MTEMSM_LOG=<file> also
@@ -28,6 +34,7 @@
 import { TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { writeFileSync } from 'fs';
+import { cancelPledges, closeCrowdfunding, SendPage, startOperation } from '../src/chain/plants';
 import { Generator, Rng, Step, newCoverage } from './generator';
 import { DAY, Group, withGroup } from './group';
 import {
@@ -36,6 +43,7 @@ import {
   OPS,
   OpCall,
   Outcome,
+  PAGED,
   actingAddress,
   defaultSettings,
   invariantViolations,
@@ -45,7 +53,9 @@ import {
 const TARGET_OPS = process.env.MTEMSM_OPS !== undefined && process.env.MTEMSM_OPS !== '' ? Number(process.env.MTEMSM_OPS) : 200;
 /** Extra operations allowed when some operation has not succeeded yet at TARGET_OPS. */
 const COVERAGE_EXTRA = 80;
-const FULL_SWEEP_EVERY = 20;
+const FULL_SWEEP_EVERY = Number(process.env.MTEMSM_SWEEP ?? 40);
+/** A group of reads that takes longer than this fails the test (it names the reads). */
+const READ_TIMEOUT = 120_000;
 /** No operation runs within this many seconds of a deadline that could change its outcome. */
 const DEADLINE_MARGIN = 600;
 /** Block time that steps may add between two jumps (a run's steps add a few hundred seconds). */
@@ -116,26 +126,30 @@ test(`random operations against the model (seed ${SEED})`, async () => {
     );
   }
   console.log(`MTEMsm random test: seed ${SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s\n${summary.join('\n')}`);
-}, 600_000);
+}, 900_000);
 
 const runRandom = async (group: Group, log: string[], summary: string[]): Promise<void> => {
-  const { ledger, plants, referendums, context } = group;
+  const { ledger, trades, plants, referendums, context } = group;
   const reader = context.client.read(context.networkName);
   const accounts: UserAccountID[] = [group.founder, ...group.accounts];
   const actors = accounts.map((account, index) => ({ name: `A${index}`, address: account.address }));
   const accountOf = new Map(accounts.map((account) => [account.address, account] as const));
+  const tradesAddress = trades.definition.networks[context.networkName].address;
   const plantsAddress = plants.definition.networks[context.networkName].address;
   const referendumsAddress = referendums.definition.networks[context.networkName].address;
   const names = new Map<string, string>([
     ...actors.map((actor) => [actor.address, actor.name] as const),
     [group.treasury, 'TREASURY'],
+    [tradesAddress, 'TRADES'],
     [plantsAddress, 'PLANTS'],
     [referendumsAddress, 'REFERENDUMS'],
   ]);
-  const model = new Model(defaultSettings(group.founder.address, group.treasury));
+  const model = new Model(
+    defaultSettings(group.founder.address, group.treasury, { trades: tradesAddress, plants: plantsAddress, referendums: referendumsAddress }),
+  );
   const coverage = newCoverage();
   const rng = new Rng(SEED);
-  const generator = new Generator(rng, model, actors, coverage, [plantsAddress, referendumsAddress]);
+  const generator = new Generator(rng, model, actors, coverage, [tradesAddress, plantsAddress, referendumsAddress]);
   log.push(`seed ${SEED}; actors ${actors.map((a) => `${a.name}=${a.address}`).join(' ')}; TREASURY=${group.treasury}`);
   log.push('amounts are raw: R$ in cents, SEB in 1e-8 SEB, quota in W, times in s');
 
@@ -212,6 +226,8 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     const cents = (value: bigint) => toBig(value, 2);
     const seb = (value: bigint) => toBig(value, 8);
     switch (call.op) {
+      case 'invite':
+        return referendums.invite(call.args[0], call.args[1], options);
       case 'admission':
         return referendums.admission(call.args[0], call.args[1], call.args[2], options);
       case 'admissionResult':
@@ -229,16 +245,19 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
         return plants.bid(call.args[0], call.args[1], cents(call.args[2]), options);
       case 'changeBid':
         return plants.changeBid(call.args[0], call.args[1], cents(call.args[2]), options);
-      case 'crowdfundingResult':
-        return plants.crowdfundingResult(call.args[0], options);
-      case 'startOperation':
-        return plants.startOperation(call.args[0], options);
-      case 'offerTrade':
-        return ledger.offerTrade(call.args[0], call.args[1], int(call.args[2]), seb(call.args[3]), options);
+      case 'crowdfundingPage':
+        return plants.crowdfundingResult(call.args[0], int(call.args[1]), options);
+      case 'startOperationPage':
+        return plants.startOperation(call.args[0], int(call.args[1]), options);
+      case 'offerTrade': {
+        const [from, to, quotaW, tokens, validFor] = call.args;
+
+        return trades.offerTrade(from, to, int(quotaW), seb(tokens), int(validFor), options);
+      }
       case 'acceptTrade':
-        return ledger.acceptTrade(call.args[0], call.args[1], options);
+        return trades.acceptTrade(call.args[0], call.args[1], options);
       case 'cancelTrade':
-        return ledger.cancelTrade(call.args[0], call.args[1], options);
+        return trades.cancelTrade(call.args[0], call.args[1], options);
       case 'transfer':
         return ledger.transfer(call.args[0], call.args[1], seb(call.args[2]), options);
       case 'changeProfile':
@@ -257,7 +276,25 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       case 'changeResult':
         return referendums.changeResult(call.args[0], options);
       default:
-        throw new Error(`unknown operation ${JSON.stringify(call)}`);
+        throw new Error(`not a single transaction: ${JSON.stringify(call)}`);
+    }
+  };
+
+  /** A paged step as src/chain/plants.ts sends it; resolves to the step's result (void steps: true). */
+  const invokePaged = async (call: OpCall, send: SendPage): Promise<string | boolean> => {
+    switch (call.op) {
+      case 'crowdfundingResult':
+        return closeCrowdfunding(plants, call.args[0], send);
+      case 'cancelPledges':
+        await cancelPledges(plants, call.args[0], send);
+
+        return true;
+      case 'startOperation':
+        await startOperation(plants, call.args[0], send);
+
+        return true;
+      default:
+        throw new Error(`not a paged step: ${JSON.stringify(call)}`);
     }
   };
 
@@ -275,6 +312,8 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
   let prechecked = 0;
   let faulted = 0;
   let jumps = 0;
+  let pagesSent = 0;
+  const lapsed: string[] = [];
   const timing = { send: 0, precheck: 0, reads: 0, sweeps: 0, jumps: 0 };
   const timed = async <T>(key: keyof typeof timing, work: () => Promise<T>): Promise<T> => {
     const start = Date.now();
@@ -299,11 +338,14 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     const prefix = `#${index} ${day()} ${names.get(step.signer)}: ${describe(step)}`;
     // The client's test invocation (witness checks off) at the last block's time + 15 s.
     const precheck = model.clone().apply(call, { now: now + TEST_INVOCATION_DELAY, skipWitness: true });
+    if (PAGED.has(call.op)) {
+      return executePaged(step, index, prefix, precheck, account);
+    }
     let relayed: TransactionResult<any> | undefined;
     let clientError: string | undefined;
     const sent = Date.now();
     try {
-      relayed = await invoke(call, account);
+      relayed = await within(`sending ${call.op}`, invoke(call, account));
     } catch (error) {
       clientError = firstLine(error instanceof Error ? error.message : String(error));
     }
@@ -339,6 +381,20 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       `${prefix}\n      -> block ${receipt.blockIndex} t=${blockTime}: ${chain.ok ? `ok ${JSON.stringify(chain.value)}` : `FAULT ${chain.error}`}`,
     );
     expect({ step: index, op: call.op, outcome: chain }).toEqual({ step: index, op: call.op, outcome });
+    if (call.op === 'changeResult') {
+      // A lapsed change says why (v1.1 §2).
+      const r = model.state.referendums.get(call.args[0]);
+      const lapses = (receipt.events ?? [])
+        .filter((event: any) => event.name === 'lapse')
+        .map((event: any) => ({ rID: event.parameters.rID, reason: event.parameters.reason }));
+      expect({ step: index, lapses }).toEqual({
+        step: index,
+        lapses: r !== undefined && r.status === 'lapsed' && outcome.ok ? [{ rID: call.args[0], reason: r.reason }] : [],
+      });
+      if (r?.status === 'lapsed' && outcome.ok) {
+        lapsed.push(`${call.args[0]}: ${r.reason}`);
+      }
+    }
     if (chain.ok) {
       count(coverage.succeeded, call.op);
     } else {
@@ -346,6 +402,65 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       rejectedCount += 1;
       faulted += 1;
     }
+
+    return { outcome, sent: true };
+  };
+
+  /** A paged step: every page must HALT when the model accepts; nothing is sent when it rejects. */
+  const executePaged = async (
+    step: Extract<Step, { kind: 'op' }>,
+    index: number,
+    prefix: string,
+    precheck: Outcome<string | boolean>,
+    account: UserAccountID,
+  ): Promise<{ readonly outcome: Outcome<string | boolean>; readonly sent: boolean }> => {
+    const { call } = step;
+    const pages: Array<{ readonly operation: string; readonly block: number; readonly time: number; readonly text: string }> = [];
+    const send: SendPage = async (operation, page) => {
+      const result = await within(`sending a page of ${operation}`, page({ from: account }));
+      const receipt = await timed('send', () => result.confirmed({ timeoutMS: 30_000 }));
+      const time = (await reader.getBlock(receipt.blockIndex)).time;
+      const text = receipt.result.state === 'HALT' ? `ok ${JSON.stringify(receipt.result.value)}` : `FAULT ${firstLine(receipt.result.message)}`;
+      pages.push({ operation, block: receipt.blockIndex, time, text });
+      if (receipt.result.state !== 'HALT') {
+        throw new Error(`page ${pages.length} (${operation}) FAULT: ${firstLine(receipt.result.message)}`);
+      }
+
+      return receipt.result.value === true;
+    };
+    let value: string | boolean | undefined;
+    let clientError: string | undefined;
+    const started = Date.now();
+    try {
+      value = await invokePaged(call, send);
+    } catch (error) {
+      clientError = firstLine(error instanceof Error ? error.message : String(error));
+    }
+    timing.precheck += Date.now() - started;
+    const pageLog = pages.map((page) => `\n      page ${page.operation} block ${page.block} t=${page.time}: ${page.text}`).join('');
+    if (!precheck.ok) {
+      log.push(`${prefix}${pageLog}\n      -> ${pages.length === 0 ? 'rejected before sending' : 'SENT'}: ${clientError ?? `ok ${String(value)}`}`);
+      expect({ step: index, op: call.op, pages: pages.length, error: clientError }).toEqual({
+        step: index,
+        op: call.op,
+        pages: 0,
+        error: precheck.error,
+      });
+      count(coverage.rejected, call.op);
+      rejectedCount += 1;
+      prechecked += 1;
+
+      return { outcome: precheck, sent: false };
+    }
+    log.push(`${prefix}${pageLog}\n      -> ${clientError === undefined ? `ok ${JSON.stringify(value)} in ${pages.length} pages` : `!! ${clientError}`}`);
+    if (clientError !== undefined || pages.length === 0) {
+      throw new Error(`step ${index}: the model accepts ${call.op} but the paged step failed: ${clientError ?? 'no page sent'}`);
+    }
+    now = Math.max(now, ...pages.map((page) => page.time));
+    const outcome = model.apply(call, { now: pages[0].time, end: pages[pages.length - 1].time, signer: step.signer });
+    expect({ step: index, op: call.op, outcome: { ok: true, value } }).toEqual({ step: index, op: call.op, outcome });
+    count(coverage.succeeded, call.op);
+    pagesSent += pages.length;
 
     return { outcome, sent: true };
   };
@@ -368,18 +483,21 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
 
   /** Which reads to compare (the group summary, treasury and member list are always read). */
   interface Scope {
-    /** member() and balanceOf(). */
+    /** member(), balanceOf() and memberState(). */
     readonly holders: readonly Address[];
     readonly referendums: readonly string[];
     readonly proposals: readonly string[];
     readonly ballots: ReadonlyArray<readonly [string, Address]>;
+    /** powerPlant() and plantState(). */
     readonly plants: readonly string[];
     readonly bids: ReadonlyArray<readonly [string, Address]>;
     readonly offers: readonly string[];
     readonly contributors: readonly Address[];
-    /** Also totalSupply() and listOfPowerPlants(). */
+    /** invitation(candidate). */
+    readonly invitations: readonly Address[];
+    /** Also totalSupply(), listOfPowerPlants(), offerCount(), memberCount() and every plant's pledges(). */
     readonly full: boolean;
-    /** Also the NEP-5 constants, other pages (valid and not) and the scalar reads the contracts use. */
+    /** Also the NEP-5 constants, partners(), other pages (valid and not) and plantStatus(). */
     readonly final?: boolean;
   }
 
@@ -393,42 +511,77 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
   };
   const PAGES: ReadonlyArray<readonly [number, number]> = [[0, 1], [1, 2], [2, 3], [3, 100], [50, 5], [-1, 5], [0, 0], [0, 101]];
   const page = (offset: number, limit: number): [BigNumber, BigNumber] => [new BigNumber(offset), new BigNumber(limit)];
+  const ints = (values: readonly BigNumber[]): Array<bigint | string> => values.map((value) => raw(value));
+  const byOrder = <T extends { readonly order: unknown }>(rows: T[]): T[] =>
+    rows.sort((a, b) => Number(a.order as bigint) - Number(b.order as bigint));
 
   const readFinalChain = async () => {
     const ppIDs = ids('P', model.state.plantCount);
+    const addresses = actors.map((actor) => actor.address);
 
     return rename({
       name: await ledger.name(),
       symbol: await ledger.symbol(),
       decimals: num(await ledger.decimals()),
-      founded: await ledger.founded(),
-      plantCount: num(await ledger.plantCount()),
+      partners: await ledger.partners(),
       plantStatus: await Promise.all(ppIDs.map((ppID) => plants.plantStatus(ppID))),
-      utilityOf: await Promise.all(allAddresses.map((address) => ledger.utilityOf(address))),
       memberPages: await Promise.all(PAGES.map(([o, l]) => attempt(() => ledger.listOfMembers(...page(o, l))))),
       plantPages: await Promise.all(PAGES.map(([o, l]) => attempt(() => plants.listOfPowerPlants(...page(o, l))))),
+      contributionPages: await Promise.all(
+        addresses.flatMap((address) =>
+          [[1, 2], [0, 0], [-1, 3]].map(async ([o, l]) => {
+            const read = await attempt(() => plants.contributionsOf(address, ...page(o, l)));
+
+            return read.ok ? { ok: true, value: read.value.map(({ ppID, amount }) => ({ ppID, amount: raw(amount, 2) })) } : read;
+          }),
+        ),
+      ),
+      unknownPledges: await attempt(() => plants.pledges(`P${model.state.plantCount + 1}`, ...page(0, 10))),
     });
   };
 
-  const readFinalModel = () =>
-    rename({
+  const readFinalModel = () => {
+    const ppIDs = ids('P', model.state.plantCount);
+    const addresses = actors.map((actor) => actor.address);
+
+    return rename({
       name: model.name,
       symbol: model.symbol,
       decimals: model.decimals,
-      founded: model.founded(),
-      plantCount: model.plantCount(),
-      plantStatus: ids('P', model.state.plantCount).map((ppID) => model.plantStatus(ppID)),
-      utilityOf: allAddresses.map((address) => model.utilityOf(address)),
+      partners: model.partners(),
+      plantStatus: ppIDs.map((ppID) => model.plantStatus(ppID)),
       memberPages: PAGES.map(([o, l]) => model.listOfMembers(o, l)),
       plantPages: PAGES.map(([o, l]) => model.listOfPowerPlants(o, l)),
+      contributionPages: addresses.flatMap((address) => [[1, 2], [0, 0], [-1, 3]].map(([o, l]) => model.contributionsOf(address, o, l))),
+      unknownPledges: model.pledges(`P${model.state.plantCount + 1}`),
     });
+  };
 
-  const allAddresses = [...actors.map((actor) => actor.address), group.treasury, plantsAddress, referendumsAddress];
+  const allAddresses = [...actors.map((actor) => actor.address), group.treasury, tradesAddress, plantsAddress, referendumsAddress];
+
+  /** A group of reads, or an error naming it when it does not answer within READ_TIMEOUT. */
+  const within = async <T>(label: string, reads: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        reads,
+        new Promise<never>((_, fail) => {
+          timer = setTimeout(() => fail(new Error(`${label} did not answer within ${READ_TIMEOUT / 1000} s`)), READ_TIMEOUT);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   const readChain = async (scope: Scope) => {
     const holders = Promise.all(
       scope.holders.map(async (address) => {
-        const [member, balance] = await Promise.all([ledger.member(address), ledger.balanceOf(address)]);
+        const [member, balance, state] = await Promise.all([
+          ledger.member(address),
+          ledger.balanceOf(address),
+          ledger.memberState(address),
+        ]);
 
         return {
           address,
@@ -443,6 +596,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
                   joinedAt: num(member.joinedAt),
                 },
           balance: raw(balance, 8),
+          state: ints(state),
         };
       }),
     );
@@ -497,7 +651,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     );
     const plantReads = Promise.all(
       scope.plants.map(async (ppID) => {
-        const plant = await plants.powerPlant(ppID);
+        const [plant, state] = await Promise.all([plants.powerPlant(ppID), plants.plantState(ppID)]);
 
         return {
           ppID,
@@ -516,15 +670,28 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
                   fundedAt: num(plant.fundedAt),
                   operatingSince: num(plant.operatingSince),
                 },
+          state: ints(state),
         };
       }),
+    );
+    const pledgeReads = Promise.all(
+      (scope.full ? ids('P', model.state.plantCount).slice(0, -1) : []).map(async (ppID) => ({
+        ppID,
+        pledges: byOrder(
+          (await plants.pledges(ppID, ...page(0, 50))).map(({ member, amount, order }) => ({
+            member,
+            amount: raw(amount, 2),
+            order: raw(order),
+          })),
+        ),
+      })),
     );
     const bidReads = Promise.all(
       scope.bids.map(async ([ppID, address]) => ({ ppID, address, bid: raw(await plants.bidOf(ppID, address), 2) })),
     );
     const offerReads = Promise.all(
       scope.offers.map(async (offerID) => {
-        const offer = await ledger.tradeOffer(offerID);
+        const offer = await trades.tradeOffer(offerID);
 
         return {
           offerID,
@@ -538,6 +705,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
                   tokens: raw(offer.tokens, 8),
                   status: offer.status,
                   offeredAt: num(offer.offeredAt),
+                  expiresAt: num(offer.expiresAt),
                 },
         };
       }),
@@ -545,18 +713,31 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     const contributionReads = Promise.all(
       scope.contributors.map(async (address) => ({
         address,
-        pledges: (await plants.contributionsOf(address))
-          .map(({ ppID, amount }) => ({ ppID, amount: raw(amount, 2) }))
-          .sort((a, b) => a.ppID.localeCompare(b.ppID)),
+        pledges: (await plants.contributionsOf(address, ...page(0, 100))).map(({ ppID, amount }) => ({ ppID, amount: raw(amount, 2) })),
       })),
     );
-    const [groupSummary, treasury, list, supply, plantList] = await Promise.all([
+    const invitationReads = Promise.all(
+      scope.invitations.map(async (candidate) => {
+        const invitation = await referendums.invitation(candidate);
+
+        return {
+          candidate,
+          invitation:
+            invitation === undefined
+              ? undefined
+              : { inviter: invitation.inviter, expiresAt: num(invitation.expiresAt), rID: invitation.rID },
+        };
+      }),
+    );
+    const [groupSummary, treasury, list, supply, plantList, offerCount, memberCount] = await within('summary reads', Promise.all([
       ledger.groupSummary(),
       ledger.treasury(),
       attempt(() => ledger.listOfMembers(new BigNumber(0), new BigNumber(100))),
       scope.full ? ledger.totalSupply() : Promise.resolve(undefined),
       scope.full ? attempt(() => plants.listOfPowerPlants(new BigNumber(0), new BigNumber(100))) : Promise.resolve(undefined),
-    ]);
+      scope.full ? trades.offerCount() : Promise.resolve(undefined),
+      scope.full ? referendums.memberCount() : Promise.resolve(undefined),
+    ]));
 
     return rename({
       summary: {
@@ -573,14 +754,18 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       listOfMembers: list,
       supply: supply === undefined ? undefined : raw(supply, 8),
       listOfPowerPlants: plantList,
-      holders: await holders,
-      referendums: await referendumReads,
-      proposals: await proposalReads,
-      ballots: await ballotReads,
-      plants: await plantReads,
-      bids: await bidReads,
-      offers: await offerReads,
-      contributions: await contributionReads,
+      offerCount: offerCount === undefined ? undefined : num(offerCount),
+      memberCount: memberCount === undefined ? undefined : num(memberCount),
+      holders: await within('member reads', holders),
+      referendums: await within('referendum reads', referendumReads),
+      proposals: await within('proposal reads', proposalReads),
+      ballots: await within('hasVoted reads', ballotReads),
+      plants: await within('plant reads', plantReads),
+      pledges: await within('pledges reads', pledgeReads),
+      bids: await within('bidOf reads', bidReads),
+      offers: await within('tradeOffer reads', offerReads),
+      contributions: await within('contributionsOf reads', contributionReads),
+      invitations: await within('invitation reads', invitationReads),
     });
   };
 
@@ -591,18 +776,31 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       listOfMembers: model.listOfMembers(0, 100),
       supply: scope.full ? model.totalSupply() : undefined,
       listOfPowerPlants: scope.full ? model.listOfPowerPlants(0, 100) : undefined,
+      offerCount: scope.full ? model.state.offerCount : undefined,
+      memberCount: scope.full ? model.memberCount() : undefined,
       holders: scope.holders.map((address) => ({
         address,
         member: model.member(address),
         balance: model.balanceOf(address),
+        state: model.memberState(address),
       })),
       referendums: scope.referendums.map((rID) => ({ rID, referendum: model.referendum(rID) })),
       proposals: scope.proposals.map((rID) => ({ rID, proposal: model.proposal(rID) })),
       ballots: scope.ballots.map(([rID, address]) => ({ rID, address, voted: model.hasVoted(rID, address) })),
-      plants: scope.plants.map((ppID) => ({ ppID, plant: model.powerPlant(ppID) })),
+      plants: scope.plants.map((ppID) => ({ ppID, plant: model.powerPlant(ppID), state: model.plantState(ppID) })),
+      pledges: (scope.full ? ids('P', model.state.plantCount).slice(0, -1) : []).map((ppID) => {
+        const read = model.pledges(ppID);
+
+        return { ppID, pledges: read.ok ? read.value.map((row) => ({ ...row, order: BigInt(row.order) })) : read };
+      }),
       bids: scope.bids.map(([ppID, address]) => ({ ppID, address, bid: model.bidOf(ppID, address) })),
-      offers: scope.offers.map((offerID) => ({ offerID, offer: model.tradeOffer(offerID) })),
-      contributions: scope.contributors.map((address) => ({ address, pledges: model.contributionsOf(address) })),
+      offers: scope.offers.map((offerID) => ({ offerID, offer: model.tradeOffer(offerID, now) })),
+      contributions: scope.contributors.map((address) => {
+        const read = model.contributionsOf(address, 0, 100);
+
+        return { address, pledges: read.ok ? read.value : read };
+      }),
+      invitations: scope.invitations.map((candidate) => ({ candidate, invitation: model.invitation(candidate) })),
     });
 
   const ids = (prefix: string, countOf: number): string[] => Array.from({ length: countOf + 1 }, (_, i) => `${prefix}${i + 1}`);
@@ -613,7 +811,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
   const everMembers = new Set<Address>();
 
   /**
-   * Everything (one ID past the last of each kind too) every 20 steps; at the end also
+   * Everything (one ID past the last of each kind too) every 40 steps; at the end also
    * every ballot and proposal, and the bids of accounts that were never members.
    */
   const fullScope = (final: boolean): Scope => {
@@ -633,6 +831,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       bids: pairs(ppIDs, bidders),
       offers: ids('T', s.offerCount),
       contributors: bidders,
+      invitations: final ? allAddresses : addresses,
       full: true,
       final,
     };
@@ -646,6 +845,10 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       ...idsIn(values, /^R\d+$/).map((rID) => model.state.referendums.get(rID)?.plant ?? ''),
     ]).filter((ppID) => ppID !== '');
   const fundersOf = (ppID: string): Address[] => [...(model.state.pledges.get(ppID)?.keys() ?? [])];
+  const offersOf = (addresses: readonly Address[]): string[] =>
+    [...model.state.offers.entries()]
+      .filter(([, offer]) => offer.status === 'offered' && (addresses.includes(offer.from) || addresses.includes(offer.to)))
+      .map(([offerID]) => offerID);
 
   /** What a step may have changed, from the model before it (members, funders) and after it. */
   const stepScope = (
@@ -654,21 +857,36 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     before: { readonly members: readonly Address[]; readonly funders: ReadonlyMap<string, readonly Address[]> },
   ): Scope => {
     const values: unknown[] = [...call.args, outcome.ok ? outcome.value : undefined];
-    const addresses = unique(values.filter((value): value is string => typeof value === 'string' && allAddresses.includes(value)));
     const rIDs = idsIn(values, /^R\d+$/);
+    // A removal touches the member it names (and its offers: they read as cancelled), a
+    // correction its sides.
+    const subjects = rIDs
+      .flatMap((rID) => {
+        const r = model.state.referendums.get(rID);
+
+        return [r?.member, r?.proposal.from, r?.proposal.to];
+      })
+      .filter((a): a is Address => a !== undefined);
+    const addresses = unique([
+      ...values.filter((value): value is string => typeof value === 'string' && allAddresses.includes(value)),
+      ...subjects,
+    ]);
     const ppIDs = plantsOf(values);
     const funders = (ppID: string) => unique([...(before.funders.get(ppID) ?? []), ...fundersOf(ppID), ...addresses]).filter((a) => accountOf.has(a));
     const created = outcome.ok && typeof outcome.value === 'string' && /^R\d+$/.test(outcome.value) ? [outcome.value] : [];
 
     return {
-      holders: unique([...before.members, ...model.state.memberList, ...addresses]),
+      // Holdings change only for the addresses a step names and a plant's funders (full
+      // sweeps read every holder every 40 steps).
+      holders: unique([...addresses, ...ppIDs.flatMap(funders), group.treasury]),
       referendums: rIDs,
       proposals: created,
       ballots: pairs(rIDs, addresses.filter((a) => accountOf.has(a))),
       plants: ppIDs,
       bids: ppIDs.flatMap((ppID) => funders(ppID).map((funder) => [ppID, funder] as const)),
-      offers: idsIn(values, /^T\d+$/),
+      offers: unique([...idsIn(values, /^T\d+$/), ...(call.op === 'changeResult' ? offersOf(subjects) : [])]),
       contributors: unique(ppIDs.flatMap(funders)),
+      invitations: addresses.filter((a) => accountOf.has(a)),
       full: false,
     };
   };
@@ -712,12 +930,16 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     }
     ops += 1;
     const before = {
-      members: [...model.state.memberList],
+      members: [...model.state.members.keys()],
       funders: new Map(plantsOf(step.call.args).map((ppID) => [ppID, fundersOf(ppID)] as const)),
     };
     const snapshot = serialize(model.state);
+    const effects = generator.effectsOf(step.call);
     const { outcome, sent } = await execute(step, ops);
-    model.state.memberList.forEach((member) => everMembers.add(member));
+    if (outcome.ok) {
+      generator.record(effects);
+    }
+    [...model.state.members.keys()].forEach((member) => everMembers.add(member));
     if (sent) {
       await timed('reads', () => verify(stepScope(step.call, outcome, before), `step ${ops}`));
     } else {
@@ -730,6 +952,9 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       expect({ after: `step ${ops}`, invariants: invariantViolations(model) }).toEqual({ after: `step ${ops}`, invariants: [] });
     }
     knownBlocks = await reader.getBlockCount();
+    if (process.env.MTEMSM_LOG !== undefined && process.env.MTEMSM_LOG !== '') {
+      writeFileSync(process.env.MTEMSM_LOG, `${log.join('\n')}\n`);
+    }
     if (ops % FULL_SWEEP_EVERY === 0) {
       await timed('sweeps', () => verify(fullScope(false), `full sweep at step ${ops}`));
     }
@@ -743,9 +968,10 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
   summary.push(
     `${ops} operations (${rejectedCount} rejected: ${prechecked} before sending, ${faulted} FAULT on chain), ` +
       `${jumps} jumps (+${safetyJumps} safety-net jumps), ` +
-      `${((now - startTime) / DAY).toFixed(1)} days; members ${model.state.memberList.length}, ` +
-      `referendums ${model.state.referendumCount}, offers ${model.state.offerCount}, plants ${plantStatuses}`,
+      `${((now - startTime) / DAY).toFixed(1)} days; members ${model.state.members.size} (${model.state.admissions} admissions), ` +
+      `referendums ${model.state.referendumCount}, offers ${model.state.offerCount}, plants ${plantStatuses}, ${pagesSent} pages of paged steps`,
     `succeeded/rejected per operation: ${perOp}`,
+    `effects: ${generator.effects().join(', ')}; lapsed: ${lapsed.join('; ') || 'none'}`,
     `time (s): ${Object.entries(timing).map(([key, ms]) => `${key} ${(ms / 1000).toFixed(1)}`).join(', ')}`,
   );
   log.push(...summary);
