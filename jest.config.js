@@ -7,8 +7,11 @@ module.exports = {
     // Type-checking is done once by `tsc --noEmit` in `npm test`.
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
-  // Compiling the three contracts and starting a node takes a few seconds per file.
-  testTimeout: 600000,
+  // Compiling the four contracts and starting a node takes a few seconds per file.
+  testTimeout: 1200000,
+  // Two files at a time: each spends most of its time in one thread (neo-one's VM), and a
+  // machine of two cores would otherwise run one.
+  maxWorkers: 2,
   // neo-one's in-memory nodes leave timers behind after withContracts stops them.
   forceExit: true,
 };
