@@ -31,7 +31,7 @@ import * as path from 'path';
 import { GasLog, Receipt, sendBlock } from '../src/chain/batch';
 import { SourceMapConsumer, SourceMapGenerator } from 'source-map';
 import { CompiledContract, compileGroup, CONTRACT_NAMES, GUARD_INSTRUCTIONS, VERIFICATION_GUARD } from '../src/chain/compile';
-import { DEFAULT_SETTINGS, fundWithGAS, Group, NETWORK } from '../src/chain/group';
+import { DEFAULT_SETTINGS, fundWithGAS, Group, NETWORK, passTime } from '../src/chain/group';
 import { startGroupNode } from '../src/chain/inMemory';
 import { cancelPledges, closeCrowdfunding, PLEDGE_PAGE, SendPage, startOperation } from '../src/chain/plants';
 import { allMembers } from '../src/chain/reads';
@@ -598,7 +598,7 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
     phase(`P1 (3 funders), P2 and P3 (${MEMBERS} funders each) pledged`);
 
     // Early close needs minFundingWindow; then the time to market.
-    await group.developer.fastForwardOffset(DEFAULT_SETTINGS.minFundingWindow + DAY);
+    await passTime(group, DEFAULT_SETTINGS.minFundingWindow + DAY);
     const pageName = (operation: string, step: string) => (funders: number) =>
       step === '' ? `${operation} (${funders} funders, no page)` : `${operation} ${step} page (${funders} funders)`;
     const p1Status = await closeCrowdfunding(plants, p1, recorder.pages_(founder, (operation, step) => (step === '' ? 'crowdfundingResult (funded)' : pageName(operation, step)(3))));
@@ -606,7 +606,7 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
     if (p1Status !== 'funded' || p2Status !== 'funded') {
       throw new Error(`P1 is ${p1Status} and P2 ${p2Status}, expected funded`);
     }
-    await group.developer.fastForwardOffset(DEFAULT_SETTINGS.minTimeToMarket + DAY);
+    await passTime(group, DEFAULT_SETTINGS.minTimeToMarket + DAY);
     await startOperation(plants, p1, recorder.pages_(founder, (operation, step) => pageName(operation, step)(3)));
     await startOperation(plants, p2, recorder.pages_(founder, (operation, step) => pageName(operation, step)(MEMBERS)));
     for (const ppID of [p1, p2]) {
@@ -678,7 +678,7 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
     const failing = expectValue(await recorder.one('powerUpResult (M6, electorate 1)', () => referendums.powerUpResult(rFailing, { from: founder })), 'P4', 'M6 powerUpResult').value as string;
     await recorder.blocks_('bid (M6)', funders.map((funder) => () => plants.bid(failing, funder.address, big(100), { from: funder })), () => 'bid (M6)');
     progress(`M6: ${FAILING_FUNDERS} pledges of R$ 100.00 for ${failing} (cost R$ ${FAILING_FUNDERS * 1_000}.00)`);
-    await group.developer.fastForwardOffset(DEFAULT_SETTINGS.crowdfundingPeriod + DAY);
+    await passTime(group, DEFAULT_SETTINGS.crowdfundingPeriod + DAY);
     let pagesDone = 0;
     const m6Operation = `cancelPledges page (${FAILING_FUNDERS} funders, failing plant)`;
     const m6Status = await closeCrowdfunding(
@@ -914,7 +914,7 @@ const main = async (): Promise<void> => {
   lines.push(
     `- One in-memory neo-one node in the bench's process, the four contracts (script bytes: ${Object.entries(sizes).map(([name, bytes]) => `${name} ${bytes}`).join(', ')}) deployed with the default settings ` +
       `(${DEFAULT_SETTINGS.referendumPeriod / DAY}-day referendums, ${DEFAULT_SETTINGS.crowdfundingPeriod / DAY}-day crowdfunding, ${DEFAULT_SETTINGS.minFundingWindow / DAY}-day minimum funding window, ` +
-      `${DEFAULT_SETTINGS.minTimeToMarket / DAY}-day minimum time to market, R$ ${DEFAULT_SETTINGS.minBid} minimum bid, ${DEFAULT_SETTINGS.maxPowerW / 1e6} MW maximum plant); time moved with \`fastForwardOffset\`.`,
+      `${DEFAULT_SETTINGS.minTimeToMarket / DAY}-day minimum time to market, R$ ${DEFAULT_SETTINGS.minBid} minimum bid, ${DEFAULT_SETTINGS.maxPowerW / 1e6} MW maximum plant); time moved with \`passTime\` (src/chain/group.ts: to a time past the last block).`,
   );
   lines.push(
     `- **Founding** (not in the tables): the founder is admitted; while the founder is still the only member, the founder invites each candidate in turn (a member has one open invitation at a time; ` +

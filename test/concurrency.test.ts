@@ -7,7 +7,7 @@
 import { TransactionResult } from '@neo-one/client';
 import { readPledges } from '../src/chain/plants';
 import { cutThresholdOf } from '../src/domain/apportion';
-import { big, foundWith, MIN_FUNDING_WINDOW, MIN_TIME_TO_MARKET, OFFER_PERIOD, profileHash, withGroup } from './group';
+import { big, foundWith, MIN_FUNDING_WINDOW, MIN_TIME_TO_MARKET, OFFER_PERIOD, passTime, profileHash, withGroup } from './group';
 
 /** Sends every call before confirming any, so they share a block; returns values and block indexes. */
 const together = async (calls: ReadonlyArray<Promise<TransactionResult<any>>>) => {
@@ -107,7 +107,7 @@ test('several members act in the same block', async () => {
 
     // Closing the oversubscribed plant after its window: the cut's check and release
     // (one page each for 5 pledges), each pledge keeping 300 * 100 / 500 = R$ 60.00.
-    await group.context.developerClient.fastForwardOffset(MIN_FUNDING_WINDOW + 60);
+    await passTime(group.connected, MIN_FUNDING_WINDOW + 60);
     const closing = await together([plants.crowdfundingResult(small, big(0))]);
     expect(closing.map(({ state, value }) => [state, value])).toEqual([['HALT', false]]);
     expect((await plants.powerPlant(small))?.status).toEqual('closing');

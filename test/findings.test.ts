@@ -25,7 +25,7 @@ import {
 import BigNumber from 'bignumber.js';
 import { sendBlock } from '../src/chain/batch';
 import { deployedSourceMap, VERIFICATION_GUARD } from '../src/chain/compile';
-import { connect, fundWithGAS } from '../src/chain/group';
+import { connect, fundWithGAS, passTime } from '../src/chain/group';
 import { cancelPledges, closeCrowdfunding, startOperation } from '../src/chain/plants';
 import { startNode } from '../src/chain/node';
 import {
@@ -176,9 +176,9 @@ describe('findings answered on a shared group (six members, one operating plant)
     for (const funder of [founder, a0, a2, a3]) {
       await send(plants.bid('P1', funder.address, big(100), { from: funder }));
     }
-    await group.context.developerClient.fastForwardOffset(MIN_FUNDING_WINDOW + 60);
+    await passTime(group.connected, MIN_FUNDING_WINDOW + 60);
     expect((await send(plants.crowdfundingResult('P1', big(0)))).value).toBe(true);
-    await group.context.developerClient.fastForwardOffset(MIN_TIME_TO_MARKET + 60);
+    await passTime(group.connected, MIN_TIME_TO_MARKET + 60);
     await startOperation(plants, 'P1', async (_operation, call) => {
       const page = await send(call({ from: founder }));
       issuance.push(page);
@@ -303,7 +303,7 @@ describe('findings answered on a shared group (six members, one operating plant)
     expect(await referendums.invitation(a5.address)).toBeUndefined();
     // a6's invitation expires after the referendum period: then it admits nobody, and the
     // founder may invite someone else.
-    await group.context.developerClient.fastForwardOffset(REFERENDUM_PERIOD + 60);
+    await passTime(group.connected, REFERENDUM_PERIOD + 60);
     await expect(referendums.admission(a6.address, profileHash('A6'), 'Light', { from: a6 })).rejects.toThrow(
       'An admission needs an open invitation from a member.',
     );
@@ -332,7 +332,7 @@ describe('findings answered on a shared group (six members, one operating plant)
     expect(await plants.powerPlant('P2')).toMatchObject({ status: 'funding', raised: big(1_400), funders: big(3) });
     // Fully pledged, but not before the minimum window: every member could still pledge.
     await expect(plants.crowdfundingResult('P2', big(0))).rejects.toThrow('The crowdfunding is still open.');
-    await group.context.developerClient.fastForwardOffset(MIN_FUNDING_WINDOW + 60);
+    await passTime(group.connected, MIN_FUNDING_WINDOW + 60);
     const pages: Outcome[] = [];
     expect(
       await closeCrowdfunding(plants, 'P2', async (_operation, call) => {
@@ -524,7 +524,7 @@ describe('findings answered on a shared group (six members, one operating plant)
     const offerID = (await send(trades.offerTrade(founder.address, a0.address, big(100), big('0.1'), big(60), { from: founder }))).value as string;
     const expiresAt = (await lastBlockTime(group)) + 60;
     expect((await trades.tradeOffer(offerID))?.expiresAt.toNumber()).toBe(expiresAt);
-    await group.context.developerClient.fastForwardOffset(120);
+    await passTime(group.connected, 120);
     expect((await trades.tradeOffer(offerID))?.status).toEqual('expired');
     await expect(trades.acceptTrade(offerID, a0.address, { from: a0 })).rejects.toThrow('The trade offer has expired.');
     expect((await state(group, founder.address))[5]).toBe(1);
@@ -705,7 +705,7 @@ describe('a fresh group: the last member (L8) and a failed plant of a few dozen 
     expect((await ledger.groupSummary()).members.toNumber()).toBe(FUNDERS);
     await sendBlock(group.connected, 'bid', funders.map((funder) => plants.bid('P1', funder.address, big(100), { from: funder })));
     expect(await plants.powerPlant('P1')).toMatchObject({ status: 'funding', raised: big(2_600), funders: big(FUNDERS) });
-    await group.context.developerClient.fastForwardOffset(CROWDFUNDING_PERIOD + DAY);
+    await passTime(group.connected, CROWDFUNDING_PERIOD + DAY);
     const pages: Outcome[] = [];
     expect(
       await closeCrowdfunding(plants, 'P1', async (_operation, call) => {

@@ -18,6 +18,8 @@ import { plain } from '../src/chain/batch';
 import { compileGroup, CompiledContract } from '../src/chain/compile';
 import { connect, deployGroup, DEFAULT_SETTINGS, Group as ChainGroup, NETWORK, profileHash as hashProfile } from '../src/chain/group';
 import { startNode } from '../src/chain/node';
+
+export { passTime } from '../src/chain/group';
 import { allContributions, allMembers as readAllMembers } from '../src/chain/reads';
 
 export const DAY = 86_400;

@@ -10,7 +10,7 @@
 import { createPrivateKey, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { Receipt, blockPages, sendBlock } from '../src/chain/batch';
-import { DEFAULT_SETTINGS, Group, fundWithGAS, profileHash } from '../src/chain/group';
+import { DEFAULT_SETTINGS, Group, fundWithGAS, passTime, profileHash } from '../src/chain/group';
 import { startGroupNode } from '../src/chain/inMemory';
 import { RunningNode } from '../src/chain/node';
 import { closeCrowdfunding, readPledges, startOperation } from '../src/chain/plants';
@@ -65,7 +65,7 @@ const approvedPlant = async (capacityW: number, cost: BigNumber): Promise<string
 /** Every member pledges `pledges[i]` (one block), and the funding closes after its minimum window. */
 const pledgeAndClose = async (ppID: string, pledges: readonly BigNumber[]): Promise<Receipt[]> => {
   await send('bid', members.map((member, index) => group.plants.bid(ppID, member.address, pledges[index], { from: member })));
-  await group.developer.fastForwardOffset(DEFAULT_SETTINGS.minFundingWindow + 60);
+  await passTime(group, DEFAULT_SETTINGS.minFundingWindow + 60);
   const pages: Receipt[] = [];
   expect(await closeCrowdfunding(group.plants, ppID, blockPages(group, members[0], pages))).toEqual('funded');
 
@@ -151,7 +151,7 @@ test('42 equal pledges: the threshold checked in six pages, then one funder a pa
   const [removal] = await send('proposePlantRemoval', [group.referendums.proposePlantRemoval(founder.address, ppID, { from: founder })]);
   const removalID = removal.value as string;
   await send('vote', members.slice(0, MAJORITY).map((member) => group.referendums.vote(removalID, member.address, true, { from: member })));
-  await group.developer.fastForwardOffset(TIME_TO_MARKET + 60);
+  await passTime(group, TIME_TO_MARKET + 60);
   const { totalCapacityW: before } = await group.ledger.groupSummary();
 
   // A wrong threshold (below every key: each funder would get an extra watt, 1,008 W in
@@ -275,7 +275,7 @@ test('42 mixed pledges, oversubscribed: the cut in pages (to the cent), then eac
   }
   expect((await group.plants.powerPlant(ppID))?.raised.toString()).toEqual(new BigNumber(cost.toString()).div(100).toString());
 
-  await group.developer.fastForwardOffset(TIME_TO_MARKET + 60);
+  await passTime(group, TIME_TO_MARKET + 60);
   const expected = largestRemainder(
     99_991n,
     made.map(({ order }, index) => ({ weight: kept[index], order })),

@@ -14,7 +14,7 @@ import { contributionsOf, ContractRole, GroupEvent, hasVoted, offerStatus, rebui
 import { cancelPledges, closeCrowdfunding, readPledges, SendPage, startOperation } from '../src/chain/plants';
 import { allContributions, allMembers, PAGE_LIMIT } from '../src/chain/reads';
 import { cutThresholdOf, ORDER_BASE, thresholdOf } from '../src/domain/apportion';
-import { auditedGroup, big, DAY, Group, MIN_FUNDING_WINDOW, OFFER_PERIOD, profileHash, withGroup } from './group';
+import { auditedGroup, big, DAY, Group, MIN_FUNDING_WINDOW, OFFER_PERIOD, passTime, profileHash, withGroup } from './group';
 
 /** BigNumbers and numbers as strings, Maps as objects, so reads and rebuilt state compare with toEqual. */
 const flat = (value: unknown): unknown => {
@@ -92,7 +92,7 @@ test('the state rebuilt from the chain events equals every read of the four cont
     const light = 'Light';
     const chain = context.client.read(context.networkName);
     const fastForward = async (seconds: number): Promise<void> => {
-      await context.developerClient.fastForwardOffset(seconds);
+      await passTime(group.connected, seconds);
     };
 
     // ---------------------------------------------------------------- founding, invitations, admissions

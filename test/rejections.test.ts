@@ -54,7 +54,7 @@ import { connect, Group as ChainGroup } from '../src/chain/group';
 import { cancelPledges, closeCrowdfunding, readPledges, startOperation as startPlant, SendPage } from '../src/chain/plants';
 import { cutThresholdOf, quotaThresholdOf } from '../src/domain/apportion';
 import { allContributions } from '../src/chain/reads';
-import { allMembers, big, DAY, Group, MIN_TIME_TO_MARKET, plain, profileHash, send, withGroup } from './group';
+import { allMembers, big, DAY, Group, MIN_TIME_TO_MARKET, passTime, plain, profileHash, send, withGroup } from './group';
 
 const LIGHT = 'Light';
 const ENEL = 'Enel';
@@ -2373,7 +2373,7 @@ const admit = async (
 };
 
 const fastForward = async (seconds: number): Promise<void> => {
-  await ctx.group.context.developerClient.fastForwardOffset(seconds);
+  await passTime(ctx.group.connected, seconds);
 };
 
 const offer = (from: UserAccountID, to: UserAccountID, quotaW: number, tokens: number | string, validFor = 7 * DAY) =>

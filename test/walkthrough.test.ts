@@ -28,6 +28,7 @@ import {
   MIN_TIME_TO_MARKET,
   OFFER_PERIOD,
   Outcome,
+  passTime,
   profileHash,
   plain,
   REFERENDUM_PERIOD,
@@ -275,7 +276,7 @@ const walkthrough = async (group: Group): Promise<void> => {
 
   // Fully raised, but the crowdfunding stays open for its minimum window (v1.1 §6).
   await expect(plants.crowdfundingResult('P1', big(0))).rejects.toThrow(/The crowdfunding is still open\./);
-  await group.context.developerClient.fastForwardOffset(MIN_FUNDING_WINDOW + 60);
+  await passTime(group.connected, MIN_FUNDING_WINDOW + 60);
   const funded = await send(plants.crowdfundingResult('P1', big(0)));
   expect(funded.value).toBe(true);
   gas.crowdfundingResult = funded.gasCost;
@@ -288,7 +289,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   await voteAll(group, 'R7', [[founder, true], [alice, true], [bob, true]]);
   expect((await send(referendums.powerUpResult('R7'))).value).toEqual('P2');
   await send(plants.bid('P2', alice.address, big(100), { from: alice }));
-  await group.context.developerClient.fastForwardOffset(CROWDFUNDING_PERIOD + DAY);
+  await passTime(group.connected, CROWDFUNDING_PERIOD + DAY);
   const failing = await send(plants.crowdfundingResult('P2', big(0)));
   expect(failing.value).toBe(false);
   gas['crowdfundingResult (failing)'] = failing.gasCost;
@@ -564,7 +565,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   await send(referendums.proposeRemoval(founder.address, dave.address, { from: founder }));
   expect((await ledger.memberState(dave.address))[1].toString()).toEqual('1');
   await voteAll(group, 'R14', [[founder, true], [alice, false]]);
-  await group.context.developerClient.fastForwardOffset(REFERENDUM_PERIOD + DAY);
+  await passTime(group.connected, REFERENDUM_PERIOD + DAY);
   const kept = await send(referendums.changeResult('R14'));
   gas['changeResult (rejected)'] = kept.gasCost;
   expect(kept.value).toBe(false);

@@ -16,6 +16,7 @@
  * Loaded only where contracts are compiled: the compiler is large.
  */
 import { common, crypto, scriptHashToAddress } from '@neo-one/client-common';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -84,11 +85,46 @@ const sourcesFor = (founder: string): string => {
   return dir;
 };
 
-/** Compiles the four contracts (or only `only`) for `founder`. About 10 s. */
+/**
+ * Compiled groups are kept in node_modules/.cache/mtemsm/ under a hash of everything the
+ * output depends on (the contracts' sources, the compiler's version, the founder, the
+ * selection), so a process compiles only what changed: each test file, `npm start` and the
+ * benches would otherwise spend about 10 s compiling the same sources again.
+ */
+export const COMPILE_CACHE_DIR = path.resolve(__dirname, '../../node_modules/.cache/mtemsm');
+
+const cacheKey = (founder: string, only?: ContractName): string => {
+  const hash = createHash('sha256');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  hash.update(require('@neo-one/smart-contract-compiler/package.json').version);
+  hash.update(`\0${founder}\0${only ?? ''}\0${VERIFICATION_GUARD.toString('hex')}`);
+  for (const file of fs.readdirSync(CONTRACTS_DIR).sort()) {
+    hash.update(`\0${file}\0`).update(fs.readFileSync(path.join(CONTRACTS_DIR, file)));
+  }
+
+  return hash.digest('hex');
+};
+
+/** Compiles the four contracts (or only `only`) for `founder`: about 10 s, or a file read when cached. */
 export const compileGroup = async (
   founder: string = DEFAULT_FOUNDER,
   only?: ContractName,
 ): Promise<CompiledContract[]> => {
+  const cached = path.join(COMPILE_CACHE_DIR, `${cacheKey(founder, only)}.json`);
+  if (fs.existsSync(cached)) {
+    return JSON.parse(fs.readFileSync(cached, 'utf8'));
+  }
+  const compiled = await compileSources(founder, only);
+  fs.mkdirSync(COMPILE_CACHE_DIR, { recursive: true });
+  // Written whole, then renamed: parallel test workers never read half a file.
+  const partial = `${cached}.${process.pid}.partial`;
+  fs.writeFileSync(partial, JSON.stringify(compiled));
+  fs.renameSync(partial, cached);
+
+  return compiled;
+};
+
+const compileSources = async (founder: string, only?: ContractName): Promise<CompiledContract[]> => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { compileContract } = require('@neo-one/smart-contract-compiler');
   // eslint-disable-next-line @typescript-eslint/no-var-requires

@@ -19,7 +19,6 @@ import {
   scriptHashToAddress,
   wifToPrivateKey,
 } from '@neo-one/client';
-import { common, crypto } from '@neo-one/client-common';
 // The full client: the core one cannot publish contracts.
 import { Client, LocalUserAccountProvider } from '@neo-one/client-full-core';
 import BigNumber from 'bignumber.js';
@@ -36,7 +35,11 @@ import { CompiledContract, deployedSourceMap } from './compile';
 
 export type { CompiledContract } from './compile';
 import { sourceMaps as generatedSourceMaps } from '../neo-one/sourceMaps';
+import { useNativeCrypto } from './crypto';
 import { MASTER_PRIVATE_KEY } from './node';
+
+// Every client, key and address made through this module signs and derives with OpenSSL (src/chain/crypto.ts).
+useNativeCrypto();
 
 /**
  * What goes on chain instead of a member's personal data: SHA-256 of
@@ -115,15 +118,6 @@ export interface ConnectOptions {
 
 const toPrivateKey = (key: string): string => (/^[0-9a-f]{64}$/i.test(key) ? key : wifToPrivateKey(key));
 
-/** Caches the public key of a private key: neo-one derives it in plain JavaScript, slowly, on every signature. */
-export const rememberKey = (privateKeyOrWIF: string): string => {
-  const privateKey = toPrivateKey(privateKeyOrWIF);
-  const buffer = common.stringToPrivateKey(privateKey);
-  crypto.addPublicKey(buffer, crypto.privateKeyToPublicKey(buffer));
-
-  return privateKey;
-};
-
 export const connect = (options: ConnectOptions): Group => {
   const { rpcURL } = options;
   const provider = new NEOONEProvider([{ network: NETWORK, rpcURL }]);
@@ -146,7 +140,7 @@ export const connect = (options: ConnectOptions): Group => {
   const definition = (abi: any, address: string) =>
     ({ networks: address === '' ? {} : { [NETWORK]: { address } }, abi, sourceMaps } as any);
   const addAccount = async (key: string): Promise<UserAccountID> => {
-    const privateKey = rememberKey(key);
+    const privateKey = toPrivateKey(key);
     const wallet = await keystore.addUserAccount({ network: NETWORK, privateKey });
 
     return wallet.userAccount.id;
@@ -165,6 +159,27 @@ export const connect = (options: ConnectOptions): Group => {
     addAccount,
     master: async () => addAccount(MASTER_PRIVATE_KEY),
   };
+};
+
+/** The time (Unix seconds) of the last block. */
+export const lastBlockTime = async (group: Pick<Group, 'chain'>): Promise<number> =>
+  (await group.chain.getBlock((await group.chain.getBlockCount()) - 1)).time;
+
+/**
+ * Private networks only: moves the node's clock to `seconds` past the last block, so the
+ * next block is at least that late. Not "forward from the node's clock": a block is never
+ * earlier than its predecessor plus one second, so blocks made faster than one a second
+ * run ahead of the wall clock, and a plain offset would land short by that lead.
+ */
+export const passTime = async (group: Pick<Group, 'chain' | 'developer'>, seconds: number): Promise<void> => {
+  try {
+    await group.developer.fastForwardToTime((await lastBlockTime(group)) + seconds);
+  } catch (error) {
+    // The node's clock is already past that time: nothing to move.
+    if (!/future time/.test((error as Error).message)) {
+      throw error;
+    }
+  }
 };
 
 export const masterAddress = (): string => privateKeyToAddress(MASTER_PRIVATE_KEY);

@@ -5,11 +5,12 @@
  * The validator's key is neo-one's private-net key, so the genesis NEO and GAS belong
  * to the same "master" account neo-one's own tools and generated client use.
  */
-import { common, crypto, privateKeyToScriptHash } from '@neo-one/client-common';
+import { privateKeyToScriptHash } from '@neo-one/client-common';
 import { FullNode } from '@neo-one/node';
 import { createMain } from '@neo-one/node-neo-settings';
 import { setGlobalLogLevel } from '@neo-one/logger';
 import { constants } from '@neo-one/utils';
+import { useNativeCrypto } from './crypto';
 
 export const MASTER_PRIVATE_KEY: string = constants.PRIVATE_NET_PRIVATE_KEY;
 
@@ -21,10 +22,7 @@ export interface RunningNode {
 /** Starts a node on `port`, keeping the chain in `path` (a folder) or in memory when `path` is undefined. */
 export const startNode = async ({ port, path }: { readonly port: number; readonly path?: string }): Promise<RunningNode> => {
   setGlobalLogLevel('silent');
-  crypto.addPublicKey(
-    common.stringToPrivateKey(MASTER_PRIVATE_KEY),
-    common.stringToECPoint(constants.PRIVATE_NET_PUBLIC_KEY),
-  );
+  useNativeCrypto();
   const node = new FullNode({
     options: {
       path: path ?? '/tmp/mtemsm-memory-node/',

@@ -8,7 +8,7 @@ import { UserAccountID, createPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { randomBytes } from 'crypto';
 import { GasLog, Receipt, blockPages, chainPositions, inBatches, sendBlock } from '../chain/batch';
-import { DEFAULT_SETTINGS, Group, fundWithGAS, profileHash } from '../chain/group';
+import { DEFAULT_SETTINGS, Group, fundWithGAS, passTime, profileHash } from '../chain/group';
 import { CHECK_PAGE, SendPage, closeCrowdfunding, startOperation } from '../chain/plants';
 import { Progress, silentProgress } from './progress';
 import {
@@ -190,8 +190,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
    */
   const fastForward = async (seconds: number): Promise<void> => {
     const blocks = await group.chain.getBlockCount();
-    const last = await group.chain.getBlock(blocks - 1);
-    await group.developer.fastForwardToTime(last.time + seconds);
+    await passTime(group, seconds);
     await group.developer.runConsensusNow();
     for (let waited = 0; (await group.chain.getBlockCount()) <= blocks; waited += 100) {
       if (waited > 60_000) {

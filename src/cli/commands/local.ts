@@ -1,7 +1,7 @@
 /** Wallets, the local network and deployment. */
 import { createPrivateKey, wifToPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
-import { DEFAULT_SETTINGS, Settings, deployGroup, fundWithGAS, masterAddress } from '../../chain/group';
+import { DEFAULT_SETTINGS, Settings, deployGroup, fundWithGAS, masterAddress, passTime } from '../../chain/group';
 import {
   DEFAULT_PORT,
   homeDir,
@@ -300,7 +300,7 @@ export const localCommands: Command[] = [
         throw new OperationError(`The node at ${rpcURL} cannot move its clock (only a neo-one private network can).`);
       }
       const { group } = await connectNode(ctx);
-      await group.developer.fastForwardOffset(seconds.toNumber());
+      await passTime(group, seconds.toNumber());
       const count = await group.chain.getBlockCount();
       const block = await group.chain.getBlock(count - 1);
       if (ctx.json) {
