@@ -16,6 +16,8 @@ const together = async (calls: ReadonlyArray<Promise<TransactionResult<any>>>) =
     sent.push(await call);
   }
   const receipts = await Promise.all(sent.map(async (result) => result.confirmed({ timeoutMS: 60_000 })));
+  // The point of the file: every batch in one block (else the same-block fault is not exercised).
+  expect(new Set(receipts.map((receipt) => receipt.blockIndex)).size).toBe(1);
 
   return receipts.map((receipt) => ({
     block: receipt.blockIndex,

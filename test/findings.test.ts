@@ -781,7 +781,8 @@ describe('a bare node: who may deploy (L3) and the verification guard (L2)', () 
     chain = connect({ rpcURL: node.rpcURL, autoConsensus: true });
     master = await chain.master();
     attacker = await chain.addAccount(createPrivateKey());
-    await fundWithGAS(chain, master, [attacker.address], 5_000);
+    // Each refused deployment still pays its system fee (about 500-1,000 GAS).
+    await fundWithGAS(chain, master, [attacker.address], 20_000);
   });
 
   afterAll(async () => {
@@ -798,11 +799,17 @@ describe('a bare node: who may deploy (L3) and the verification guard (L2)', () 
     // The founder deploys the same script at the same address.
     expect(await deploy(master, ledger.contract, ledger.abi, [])).toEqual('');
     expect((await chain.chain.getContract(ledger.address)).address).toEqual(ledger.address);
-    // The partners too (here MTEMsmTrades, which calls the ledger it is given).
-    expect(await deploy(attacker, trades.contract, trades.abi, [ledger.address], trades.sourceMap)).toContain(message);
-    expect(await chain.chain.getContract(trades.address).catch(() => undefined)).toBeUndefined();
-    expect(await deploy(master, trades.contract, trades.abi, [ledger.address])).toEqual('');
-    expect((await chain.chain.getContract(trades.address)).address).toEqual(trades.address);
+    // The partners too, each with its default settings: MTEMsmTrades, MTEMsmPlants, and
+    // MTEMsmReferendums (its constructor reads the plants contract, so after that one).
+    const [, , plants, referendums] = await compiledGroup();
+    const plantSettings = [ledger.address, big(5_184_000), big(100), big(604_800)];
+    const referendumSettings = [ledger.address, plants.address, big(2_592_000), big(2_592_000), big(5_000_000)];
+    for (const [partner, params] of [[trades, [ledger.address]], [plants, plantSettings], [referendums, referendumSettings]] as const) {
+      expect(await deploy(attacker, partner.contract, partner.abi, [...params], partner.sourceMap)).toContain(message);
+      expect(await chain.chain.getContract(partner.address).catch(() => undefined)).toBeUndefined();
+      expect(await deploy(master, partner.contract, partner.abi, [...params])).toEqual('');
+      expect((await chain.chain.getContract(partner.address)).address).toEqual(partner.address);
+    }
   });
 
   // v1: the verification entry ran whatever method the witness named ('decimals' returns

@@ -195,6 +195,45 @@ test('result calls through a proxy contract are refused, and the auditor ignores
   });
 });
 
+test("the plants' result calls through a contract are refused too, and a contract the founder deploys cannot take an attached role", async () => {
+  await withGroup(async (group) => {
+    const [F] = await foundWith(group, 1);
+    const outsider = group.accounts[8];
+    const { ledger: ledgerAddress, plants: plantsAddress } = group.connected.contracts;
+    // Deployed by the founder: attach then meets the founder's witness and a calling contract.
+    const proxy = await deployProxy(group, F);
+    const partners = await group.ledger.partners();
+
+    // The direct-call check comes first, so even an unknown plant gets the refusal.
+    for (const call of [
+      proxy.contract.close(plantsAddress, 'P1', { from: outsider }),
+      proxy.contract.cancel(plantsAddress, 'P1', { from: outsider }),
+      proxy.contract.start(plantsAddress, 'P1', { from: outsider }),
+    ]) {
+      const proxied = await sendProxied(call);
+      expect([proxied.state, proxied.value]).toEqual(['HALT', false]);
+      const errors = (await actionsOf(group, proxied.blockIndex, proxied.hash)).filter((action) => nameOf(action) === 'error');
+      expect(errors.map((action) => [action.address, textsOf(action).includes(REFUSED)])).toEqual([[plantsAddress, true]]);
+    }
+
+    const TAKEN = 'That contract is already attached.';
+    const attachments = [
+      proxy.contract.attachToLedger(ledgerAddress, 'trades', { from: F }),
+      // Not a role at all: refused as taken, so no fourth partner can be added.
+      proxy.contract.attachToLedger(ledgerAddress, 'market', { from: F }),
+      proxy.contract.attachToPlants(plantsAddress, { from: F }),
+    ];
+    for (const call of attachments) {
+      const proxied = await sendProxied(call);
+      expect([proxied.state, proxied.value]).toEqual(['HALT', TAKEN]);
+    }
+    // Without the founder's witness the first check refuses it.
+    const unsigned = await sendProxied(proxy.contract.attachToLedger(ledgerAddress, 'trades', { from: outsider }));
+    expect([unsigned.state, unsigned.value]).toEqual(['HALT', 'Only the founder may attach a contract.']);
+    expect(await group.ledger.partners()).toEqual(partners);
+  });
+});
+
 /** The audited group with `forged` put into transaction `hash`, just before its error notification. */
 const forgedChain = (group: AuditedGroup, hash: string, forged: RawAction): AuditedGroup => ({
   ...group,

@@ -4,7 +4,7 @@
  */
 import { common } from '@neo-one/client-common';
 import { createHash } from 'crypto';
-import { ellipticCrypto, nativePrivateKeyToPublicKey, nativeSign, nativeVerify } from '../src/chain/crypto';
+import { ellipticCrypto, nativePrivateKeyToPublicKey, nativeSign, nativeVerify } from '../../src/chain/crypto';
 
 const key = (index: number) => common.bufferToPrivateKey(createHash('sha256').update(`crypto test ${index}`).digest());
 const messages = [Buffer.alloc(0), Buffer.from('00', 'hex'), createHash('sha512').update('a transaction').digest()];
