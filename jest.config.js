@@ -7,7 +7,7 @@
  */
 const transform = {
   // Type-checking is done once by `tsc --noEmit` in `npm test`.
-  '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { diagnostics: false, isolatedModules: true }],
 };
 
 module.exports = {

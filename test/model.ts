@@ -23,33 +23,45 @@
  * (`crowdfundingPage`: one crowdfundingResult call with a given threshold, and
  * `startOperationPage` while the watts threshold is not adopted: its check only).
  * With at most ten funders a cut's check fits one page (14 pledges); a watts check
- * page is modelled only for plants of at most QUOTA_CHECK_PAGE funders. The arithmetic of the
- * largest-remainder rule is src/domain/apportion.ts's (the one place of the rule).
+ * page is modelled only for plants of at most QUOTA_CHECK_PAGE funders. The rules themselves
+ * (majority and early close, deadlines, IDs, units, page sizes, utility names, the
+ * largest-remainder arithmetic) are src/domain's, the one place of each for all off-chain
+ * code; the state machine (what each operation checks, in which order, and changes) is the
+ * model's own.
  *
  * `Ctx.skipWitness` models the client's test invocation before a transaction is sent:
  * neo-one's node runs it with witness checks disabled, so a call signed by the wrong
  * account is only rejected on chain (FAULT) when every other check passes.
  */
 import { cutThresholdOf, quotasOf, quotaThresholdOf, sharesAt } from '../src/domain/apportion';
+import {
+  fundingClosable,
+  invitationOpen,
+  offerOpen,
+  pledgesOpen,
+  timeToMarketPassed,
+  votingOpen,
+} from '../src/domain/deadlines';
+import { offerID as offerIDOf, plantID, referendumID } from '../src/domain/ids';
+import { isApproved, outcomeAt, resolvedStatus } from '../src/domain/majority';
+import { LIST_PAGE_LIMIT, QUOTA_CHECK_PAGE } from '../src/domain/pages';
+import { MAX_COST_CENTS, MAX_TIME_TO_MARKET, MAX_VALID_FOR, SEB_PER_WATT } from '../src/domain/units';
+import { MAX_UTILITY_BYTES, utilityBytes, validUtility } from '../src/domain/utility';
 
 export type Address = string;
 
 export const DAY = 86_400;
-/** 1 W of quota == 0.001 SEB == 100_000 raw units of Fixed<8>. */
-export const SEB_PER_WATT = 100_000n;
-export const MAX_UTILITY_BYTES = 64;
-/** R$ 10,000,000,000.00 in cents (v1.1 §8). */
-export const MAX_COST = 1_000_000_000_000n;
-/** 10 years of 365 days (v1.1 §8). */
-export const MAX_TIME_TO_MARKET = 315_360_000;
 /**
- * The most pledges one page checks of a watts threshold (MTEMsmPlants' QUOTA_CHECK_PAGE;
- * a cut's check takes 14, more than the ten accounts of the test can pledge): the model's
- * single startOperation page is the check of all pledges at once.
+ * The rules' constants are src/domain's (one place for all off-chain code), re-exported for
+ * the generator: 1 W of quota == 100_000 raw SEB; utility names of 1 to 64 bytes; cost and
+ * time-to-market bounds (v1.1 §8); offers valid 1 s to 365 days (v1.1 §9). QUOTA_CHECK_PAGE:
+ * the most pledges one page checks of a watts threshold (a cut's check takes 14, more than
+ * the ten accounts of the test can pledge): the model's single startOperation page is the
+ * check of all pledges at once.
  */
-export const QUOTA_CHECK_PAGE = 8;
-/** An offer is valid for 1 s to 365 days (v1.1 §9). */
-export const MAX_VALID_FOR = 31_536_000;
+export { MAX_TIME_TO_MARKET, MAX_UTILITY_BYTES, MAX_VALID_FOR, QUOTA_CHECK_PAGE, SEB_PER_WATT, utilityBytes };
+/** R$ 10,000,000,000.00 in cents (v1.1 §8). */
+export const MAX_COST = MAX_COST_CENTS;
 
 export interface Settings {
   readonly founder: Address;
@@ -397,8 +409,6 @@ const reject = (message: string): never => {
   throw new Rejection(message);
 };
 
-export const utilityBytes = (utility: string): number => Buffer.byteLength(utility, 'utf8');
-
 const emptyState = (): State => ({
   members: new Map(),
   memberAt: new Map(),
@@ -541,7 +551,7 @@ export class Model {
       if (invitation !== undefined && invitation.rID !== '') {
         reject(E.pending);
       }
-      if (invitation === undefined || ctx.now > invitation.expiresAt || !s.members.has(invitation.inviter)) {
+      if (invitation === undefined || !invitationOpen(ctx.now, invitation.expiresAt) || !s.members.has(invitation.inviter)) {
         return reject(E.needsInvitation);
       }
       const rID = this.open(ctx, 'admission', address, '', address, 0, 0, { ...noProposal(), profileHash, utility });
@@ -575,7 +585,7 @@ export class Model {
       if (serial > referendum.lastSerial) {
         reject(E.notEligible);
       }
-      if (referendum.status !== 'open' || ctx.now > referendum.endsAt) {
+      if (referendum.status !== 'open' || !votingOpen(ctx.now, referendum.endsAt)) {
         reject(E.refClosed);
       }
       const ballots = this.ballotsOf(rID);
@@ -636,7 +646,7 @@ export class Model {
       const s = this.state;
       const { utility, capacityW, cost, timeToMarket } = referendum.proposal;
       s.plantCount += 1;
-      const ppID = `P${s.plantCount}`;
+      const ppID = plantID(s.plantCount);
       s.plants.set(ppID, {
         capacityW,
         cost,
@@ -830,7 +840,7 @@ export class Model {
         return '';
       }
       s.offerCount += 1;
-      const offerID = `T${s.offerCount}`;
+      const offerID = offerIDOf(s.offerCount);
       s.offers.set(offerID, {
         from,
         to,
@@ -855,7 +865,7 @@ export class Model {
       if (address !== offer.to) {
         reject(E.onlyReceiver);
       }
-      if (ctx.now > offer.expiresAt) {
+      if (!offerOpen(ctx.now, offer.expiresAt)) {
         reject(E.offerExpired);
       }
       const seller = this.movingMember(s.members.get(offer.from), offer.from);
@@ -1093,7 +1103,7 @@ export class Model {
           plant.done = 0;
         }
       }
-      referendum.status = !approved ? 'rejected' : reason === '' ? 'approved' : 'lapsed';
+      referendum.status = resolvedStatus(approved, reason);
       referendum.reason = reason;
 
       return approved && reason === '';
@@ -1202,7 +1212,7 @@ export class Model {
       this.requirePage(offset, limit);
       const page: string[] = [];
       for (let index = offset; index < offset + limit && index < this.state.plantCount; index++) {
-        page.push(`P${index + 1}`);
+        page.push(plantID(index + 1));
       }
 
       return page;
@@ -1277,12 +1287,12 @@ export class Model {
   }
 
   /** The member's pledges among plants P<offset+1> … P<offset+limit>, in plant order (kept amounts). */
-  public contributionsOf(address: Address, offset = 0, limit = 100): Outcome<Array<{ ppID: string; amount: bigint }>> {
+  public contributionsOf(address: Address, offset = 0, limit = LIST_PAGE_LIMIT): Outcome<Array<{ ppID: string; amount: bigint }>> {
     return this.run(() => {
       this.requirePage(offset, limit);
       const result: Array<{ ppID: string; amount: bigint }> = [];
       for (let index = offset + 1; index <= offset + limit && index <= this.state.plantCount; index++) {
-        const ppID = `P${index}`;
+        const ppID = plantID(index);
         if (this.state.pledges.get(ppID)?.has(address) === true) {
           result.push({ ppID, amount: this.bidOf(ppID, address) });
         }
@@ -1317,7 +1327,7 @@ export class Model {
       return 'cancelled';
     }
 
-    return now > offer.expiresAt ? 'expired' : 'offered';
+    return offerOpen(now, offer.expiresAt) ? 'offered' : 'expired';
   }
 
   public referendum(rID: string):
@@ -1447,7 +1457,7 @@ export class Model {
     const candidate = this.state.invited.get(member);
     const open = candidate === undefined ? undefined : this.state.invitations.get(candidate);
 
-    return open !== undefined && open.inviter === member && open.rID === '' && now <= open.expiresAt;
+    return open !== undefined && open.inviter === member && open.rID === '' && invitationOpen(now, open.expiresAt);
   }
 
   /** The candidate may request admission now. */
@@ -1455,7 +1465,7 @@ export class Model {
     const invitation = this.state.invitations.get(candidate);
 
     return (
-      invitation !== undefined && invitation.rID === '' && now <= invitation.expiresAt && this.state.members.has(invitation.inviter)
+      invitation !== undefined && invitation.rID === '' && invitationOpen(now, invitation.expiresAt) && this.state.members.has(invitation.inviter)
     );
   }
 
@@ -1469,7 +1479,7 @@ export class Model {
       r !== undefined &&
       serial <= r.lastSerial &&
       r.status === 'open' &&
-      now <= r.endsAt &&
+      votingOpen(now, r.endsAt) &&
       !(this.state.ballots.get(rID)?.has(serial) ?? false)
     );
   }
@@ -1478,7 +1488,7 @@ export class Model {
   public decidable(rID: string, now: number): boolean {
     const r = this.state.referendums.get(rID);
 
-    return r !== undefined && r.status === 'open' && (r.yes * 2 > r.electorate || r.no * 2 >= r.electorate || now > r.endsAt);
+    return r !== undefined && r.status === 'open' && outcomeAt(r.yes, r.no, r.electorate, now, r.endsAt) !== undefined;
   }
 
   /** A funding plant's close is accepted now. */
@@ -1488,7 +1498,7 @@ export class Model {
     return (
       plant !== undefined &&
       plant.status === 'funding' &&
-      (now > plant.fundingEndsAt || (plant.raised >= plant.cost && now >= plant.openedAt + this.settings.minFundingWindow))
+      fundingClosable(now, plant.fundingEndsAt, plant.raised >= plant.cost, plant.openedAt, this.settings.minFundingWindow)
     );
   }
 
@@ -1563,7 +1573,7 @@ export class Model {
   }
 
   private requirePage(offset: number, limit: number): void {
-    if (offset < 0 || limit <= 0 || limit > 100) {
+    if (offset < 0 || limit <= 0 || limit > LIST_PAGE_LIMIT) {
       reject(E.page);
     }
   }
@@ -1575,8 +1585,7 @@ export class Model {
   }
 
   private requireUtility(utility: string): void {
-    const bytes = utilityBytes(utility);
-    if (bytes === 0 || bytes > MAX_UTILITY_BYTES) {
+    if (!validUtility(utility)) {
       reject(E.utility);
     }
   }
@@ -1627,10 +1636,7 @@ export class Model {
 
   /** A funding plant closes after fundingEndsAt, or fully pledged once minFundingWindow has passed (v1.1 §6). */
   private requireClosable(ctx: Ctx, plant: PlantRecord): void {
-    if (
-      ctx.now <= plant.fundingEndsAt &&
-      (plant.raised < plant.cost || ctx.now < plant.openedAt + this.settings.minFundingWindow)
-    ) {
+    if (!fundingClosable(ctx.now, plant.fundingEndsAt, plant.raised >= plant.cost, plant.openedAt, this.settings.minFundingWindow)) {
       reject(E.fundingOpen);
     }
   }
@@ -1640,7 +1646,7 @@ export class Model {
     if (plant.status !== 'funded' && plant.status !== 'issuing') {
       reject(E.notFunded);
     }
-    if (ctx.now < plant.fundedAt + plant.timeToMarket) {
+    if (!timeToMarketPassed(ctx.now, plant.fundedAt, plant.timeToMarket)) {
       reject(E.timeToMarketRunning);
     }
 
@@ -1690,7 +1696,7 @@ export class Model {
     if (member.utility !== plant.utility) {
       reject(E.cannotProfit);
     }
-    if (plant.status !== 'funding' || ctx.now > plant.fundingEndsAt) {
+    if (plant.status !== 'funding' || !pledgesOpen(ctx.now, plant.fundingEndsAt)) {
       reject(E.fundingClosed);
     }
     if (current !== undefined && current.serial !== member.serial) {
@@ -1827,7 +1833,7 @@ export class Model {
   ): string {
     const s = this.state;
     s.referendumCount += 1;
-    const rID = `R${s.referendumCount}`;
+    const rID = referendumID(s.referendumCount);
     s.referendums.set(rID, {
       kind,
       proposer,
@@ -1862,12 +1868,12 @@ export class Model {
     if (r.status !== 'open') {
       reject(E.resolved);
     }
-    const approved = r.yes * 2 > r.electorate;
-    if (!approved && r.no * 2 < r.electorate && ctx.now <= r.endsAt) {
+    // src/domain/majority.ts: decided early, or any tally once past endsAt.
+    if (outcomeAt(r.yes, r.no, r.electorate, ctx.now, r.endsAt) === undefined) {
       reject(E.stillOpen);
     }
 
-    return [approved, r];
+    return [isApproved(r.yes, r.electorate), r];
   }
 }
 

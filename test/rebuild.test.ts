@@ -3,17 +3,20 @@
  * chain (src/audit/events.ts), equals what the four contracts' reads return, after a
  * scenario that emits every v1.1 event kind and status (invitations, an oversubscribed
  * plant cut pro rata, paged steps, freezes and reservations, lapsed referendums,
- * expired and orphaned offers, a member list with a gap); and rebuild() reports the
- * first event that breaks an invariant, and refuses events no chain can produce.
+ * expired and orphaned offers, a member list with a gap). With MTEMSM_RECORD_EVENTS=1 it
+ * records the run's events and reads for the unit tier (test/unit/rebuild.test.ts, which
+ * also has rebuild() on hand-written events: no node needed).
  */
 import { Block, TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
+import { mkdirSync, writeFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { compareWithReads } from '../src/audit/compare';
 import { readGroupEvents, readGroupHistory } from '../src/audit/events';
-import { contributionsOf, ContractRole, GroupEvent, hasVoted, offerStatus, rebuild, RebuildError } from '../src/audit/rebuild';
+import { contributionsOf, encode, hasVoted, offerStatus, rebuild } from '../src/audit/rebuild';
 import { cancelPledges, closeCrowdfunding, readPledges, SendPage, startOperation } from '../src/chain/plants';
 import { allContributions, allMembers, PAGE_LIMIT } from '../src/chain/reads';
-import { cutThresholdOf, ORDER_BASE, thresholdOf } from '../src/domain/apportion';
+import { cutThresholdOf } from '../src/domain/apportion';
 import { auditedGroup, big, DAY, Group, MIN_FUNDING_WINDOW, OFFER_PERIOD, passTime, profileHash, withGroup } from './group';
 
 /** BigNumbers and numbers as strings, Maps as objects, so reads and rebuilt state compare with toEqual. */
@@ -547,6 +550,49 @@ test('the state rebuilt from the chain events equals every read of the four cont
     expect(events.filter((event) => event.transactionHash === removalOfH.transactionHash).length).toBeGreaterThan(1);
     expect(faulted.events).toEqual(events.filter((event) => event.transactionHash !== removalOfH.transactionHash));
 
+    // ---------------------------------------------------------------- the unit tier's fixture
+    // MTEMSM_RECORD_EVENTS=1 npx jest test/rebuild.test.ts re-records test/fixtures/rebuild-events.json
+    // (test/unit/rebuild.test.ts rebuilds from it without a node): the events of this run and the
+    // contracts' reads after it, only once every check above has passed.
+    if (process.env.MTEMSM_RECORD_EVENTS === '1') {
+      const names = { F, A, B, C, H, G, D, E, X };
+      const named = { rD, r1, rRejected, r2, r3, r4, rRemoveH, rRemoveP3, rFix, rFixTreasury, rFixRejected, rFixLapse, rRemoveC, rUtility, rExpired, rOpenFix, rOpenRemoval, rE };
+      const reads = {
+        now,
+        listOfMembers: await allMembers(ledger),
+        membersAfterRemovingH: afterRemovingH,
+        summary: flat(await ledger.groupSummary()),
+        treasury: flat(await ledger.treasury()),
+        members: Object.fromEntries(
+          await Promise.all(
+            everyone.map(async (address) => [
+              address,
+              {
+                member: flat(await ledger.member(address)) ?? null,
+                memberState: flat(await ledger.memberState(address)),
+                contributions: flat(await allContributions(ledger, plants, address)),
+              },
+            ]),
+          ),
+        ),
+        plants: Object.fromEntries(await Promise.all(plantIDs.map(async (ppID) => [ppID, flat(await plants.powerPlant(ppID))]))),
+        referendums: Object.fromEntries(await Promise.all(rIDs.map(async (rID) => [rID, flat(await referendums.referendum(rID))]))),
+        offers: Object.fromEntries(await Promise.all(offerIDs.map(async (offerID) => [offerID, flat(await trades.tradeOffer(offerID))]))),
+      };
+      const fixture = {
+        about: 'Events of test/rebuild.test.ts’s scenario and the reads after it; re-record: MTEMSM_RECORD_EVENTS=1 npx jest test/rebuild.test.ts',
+        treasury,
+        names: Object.fromEntries(Object.entries(names).map(([name, account]) => [name, account.address])),
+        rIDs: named,
+        events: encode(events),
+        reads,
+      };
+      const file = join(__dirname, 'fixtures', 'rebuild-events.json');
+      mkdirSync(dirname(file), { recursive: true });
+      // An absent address (an issue's `from`) is written as null: the rebuild reads it as absent.
+      writeFileSync(file, `${JSON.stringify(fixture, (_key, value) => (value === undefined ? null : value), 1)}\n`);
+    }
+
     console.log(
       `rebuild test: scenario ${((scenarioEnded - started) / 1000).toFixed(1)} s (node included), ` +
         `${events.length} events in ${new Set(events.map((event) => event.transactionHash)).size} transactions, ` +
@@ -574,206 +620,3 @@ async function* markedFault(blocks: AsyncIterable<Block>, hash: string): AsyncIt
     } as Block;
   }
 }
-
-// ---------------------------------------------------------------- rebuild() on hand-written events
-
-const TREASURY = 'AQVh2pG732YvtNaxEGkQUei3YA4cvo7d2i';
-const [FOUNDER, ALICE, OUTSIDER] = ['AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG', 'AJoGx7DJyVN4vdzyEqwspzHgXkNnBmvmmn', 'AMbz77q5JXcDM6v7fRafQPDUhmpUJAYrnS'];
-const HASH = `0x${'ab'.repeat(32)}`;
-
-type Written = readonly [ContractRole, string, Record<string, unknown>];
-
-/** Events of consecutive transactions, one block each (blockTime 1000 + block). */
-const history = (transactions: ReadonlyArray<ReadonlyArray<Written>>): GroupEvent[] =>
-  transactions.flatMap((transaction, block) =>
-    transaction.map(([contract, name, parameters], index) => ({
-      contract,
-      name,
-      parameters,
-      blockIndex: block,
-      blockTime: 1000 + block,
-      transactionIndex: 1,
-      transactionHash: `0x${block}`,
-      index,
-    })),
-  );
-const admitted = (address: string): Written => ['ledger', 'membership', { address, status: 'admitted', profileHash: HASH, utility: 'Light' }];
-const quota = (from: string | undefined, to: string | undefined, quotaW: number): Written => ['ledger', 'quotaTransfer', { from, to, quotaW: big(quotaW) }];
-const seb = (from: string | undefined, to: string | undefined, amount: string): Written => ['ledger', 'transfer', { from, to, amount: big(amount) }];
-const plantProcess = (ppID: string, status: string): Written => ['plants', 'process', { id: ppID, status }];
-const referendum = (rID: string, kind: string, member: string | undefined, electorate: number): ReadonlyArray<Written> => [
-  ['referendums', 'referendum', { rID, kind, proposer: ALICE, plant: '', member, electorate: big(electorate), endsAt: big(9999) }],
-  ['referendums', 'process', { id: rID, status: 'opened' }],
-];
-/** Plant `ppID` approved by `rID` and registered: capacityW, cost in R$. */
-const registered = (ppID: string, rID: string, capacityW: number, cost: number): ReadonlyArray<Written> => [
-  ['referendums', 'process', { id: rID, status: 'approved' }],
-  ['plants', 'plant', { ppID, rID, capacityW: big(capacityW), cost: big(cost), utility: 'Light', timeToMarket: big(0), fundingEndsAt: big(9999) }],
-  plantProcess(ppID, 'funding'),
-];
-const pledge = (ppID: string, member: string, amount: number | string): Written => ['plants', 'offer', { ppID, member, amount: big(amount) }];
-/** The watts threshold of a lone funder's plant (no watt left over). */
-const loneQuota = (capacityW: number, cost: number): bigint => thresholdOf(BigInt(capacityW), [{ weight: BigInt(cost * 100), order: 1n }], BigInt(cost * 100));
-
-// The founder and Alice; P1 (1000 W for R$ 100.00) funded by the founder alone and issued: 1000 W and 1 SEB.
-const founding: ReadonlyArray<ReadonlyArray<Written>> = [
-  [['ledger', 'attached', { role: 'trades', contract: OUTSIDER }]],
-  [admitted(FOUNDER)],
-  [admitted(ALICE)],
-  referendum('R1', 'powerUp', undefined, 2),
-  registered('P1', 'R1', 1000, 100),
-  [pledge('P1', FOUNDER, 100)],
-  [plantProcess('P1', 'funded')],
-  [['plants', 'page', { ppID: 'P1', step: 'checking', done: big(1) }], ['plants', 'threshold', { ppID: 'P1', step: 'quota', threshold: big(loneQuota(1000, 100).toString()) }]],
-  [quota(undefined, FOUNDER, 1000), seb(undefined, FOUNDER, '1'), plantProcess('P1', 'issuing'), ['plants', 'page', { ppID: 'P1', step: 'issuing', done: big(1) }], plantProcess('P1', 'operating')],
-];
-
-test('rebuild() follows hand-written events and names the first event that breaks an invariant', () => {
-  const valid = rebuild(history(founding), TREASURY);
-  expect(valid.violation).toBeUndefined();
-  expect(flat(valid.state.members.get(FOUNDER))).toEqual({
-    utility: 'Light',
-    profileHash: HASH,
-    quotaW: '1000',
-    tokens: '1',
-    joinedAt: '1001',
-    serial: '1',
-    removals: '0',
-    reservedQuotaW: '0',
-    reservedTokens: '0',
-    pledges: '0',
-    openOffers: '0',
-  });
-  expect(flat([valid.state.totalCapacityW, valid.state.totalSupply, valid.state.listOfMembers])).toEqual(['1000', '1', [FOUNDER, ALICE]]);
-  expect(flat(valid.state.plants.get('P1'))).toMatchObject({ status: 'operating', raised: '100', funders: '1', done: '1' });
-
-  // A removal inside one transaction (holdings move after `removed`) breaks nothing, and leaves a gap in the serials.
-  const removal: ReadonlyArray<Written> = [
-    ['ledger', 'membership', { address: FOUNDER, status: 'removed', profileHash: HASH, utility: 'Light' }],
-    quota(FOUNDER, TREASURY, 1000),
-    seb(FOUNDER, TREASURY, '1'),
-  ];
-  const removed = rebuild(history([...founding, removal, [admitted(FOUNDER)]]), TREASURY);
-  expect(removed.violation).toBeUndefined();
-  expect(flat([removed.state.listOfMembers, removed.state.treasury, removed.state.members.get(FOUNDER)?.serial])).toEqual([
-    [ALICE, FOUNDER],
-    { quotaW: '1000', tokens: '1', reservedQuotaW: '0', reservedTokens: '0' },
-    '3',
-  ]);
-
-  const ballot = (rID: string, member: string): ReadonlyArray<Written> => [['referendums', 'ballot', { rID, member, answer: true }]];
-  // P2 (R$ 100.00) oversubscribed by three pledges of R$ 100.00: each keeps R$ 33.33, and one cent by the cut's threshold.
-  const oversubscribed = (threshold: string): ReadonlyArray<ReadonlyArray<Written>> => [
-    ...founding,
-    [admitted(OUTSIDER)],
-    referendum('R2', 'powerUp', undefined, 3),
-    registered('P2', 'R2', 1000, 100),
-    [pledge('P2', FOUNDER, 100)],
-    [pledge('P2', ALICE, 100)],
-    [pledge('P2', OUTSIDER, 100)],
-    [plantProcess('P2', 'closing'), ['plants', 'page', { ppID: 'P2', step: 'checking', done: big(3) }]],
-    [['plants', 'page', { ppID: 'P2', step: 'checking', done: big(3) }], ['plants', 'threshold', { ppID: 'P2', step: 'cut', threshold: big(threshold) }]],
-  ];
-  const cut = thresholdOf(100_00n, [1n, 2n, 3n].map((order) => ({ weight: 100_00n, order })), 300_00n);
-  const kept = rebuild(history(oversubscribed(cut.toString())), TREASURY);
-  expect(flat([...kept.state.pledges.get('P2')!.values()])).toEqual(['33.34', '33.33', '33.33']);
-  const release = (amounts: readonly string[]): ReadonlyArray<Written> => [
-    pledge('P2', FOUNDER, amounts[0]),
-    pledge('P2', ALICE, amounts[1]),
-    pledge('P2', OUTSIDER, amounts[2]),
-    ['plants', 'page', { ppID: 'P2', step: 'releasing', done: big(3) }],
-    plantProcess('P2', 'funded'),
-  ];
-  expect(rebuild(history([...oversubscribed(cut.toString()), release(['33.34', '33.33', '33.33'])]), TREASURY).violation).toBeUndefined();
-
-  const cases: ReadonlyArray<readonly [string, GroupEvent[], number, number[]]> = [
-    // [what, events, position of the reported event, broken invariants]
-    ['SEB issued without its quota', history([...founding, [seb(undefined, ALICE, '0.5')]]), 17, [1]],
-    [
-      'an issuing page that mints more SEB than its watts, reported at the end of its transaction',
-      history([
-        ...founding.slice(0, -1),
-        [quota(undefined, FOUNDER, 1000), seb(undefined, FOUNDER, '1.1'), plantProcess('P1', 'issuing'), ['plants', 'page', { ppID: 'P1', step: 'issuing', done: big(1) }], plantProcess('P1', 'operating')],
-      ]),
-      16,
-      [1],
-    ],
-    ['quota given to a non-member', history([...founding, [quota(FOUNDER, OUTSIDER, 400)]]), 17, [2, 5]],
-    ['a removed member keeps its holdings', history([...founding, [removal[0]]]), 17, [1, 2, 5]],
-    ['a member votes twice', history([...founding, referendum('R2', 'removal', FOUNDER, 2), ballot('R2', ALICE), ballot('R2', ALICE)]), 20, [4]],
-    [
-      'a member admitted after the referendum opened votes in it',
-      history([...founding, referendum('R2', 'removal', FOUNDER, 2), [admitted(OUTSIDER)], ballot('R2', OUTSIDER)]),
-      20,
-      [4],
-    ],
-    [
-      'a ballot of a later member, one more than the electorate',
-      history([...founding.slice(0, 2), referendum('R2', 'powerUp', undefined, 1), [admitted(ALICE)], ballot('R2', FOUNDER), ballot('R2', ALICE)]),
-      6,
-      [4, 4],
-    ],
-    [
-      'a plant funded below its cost',
-      history([...founding, referendum('R2', 'powerUp', undefined, 2), registered('P2', 'R2', 10, 100), [pledge('P2', ALICE, 99)], [plantProcess('P2', 'funded')]]),
-      23,
-      [3],
-    ],
-    [
-      'a cut that does not keep the whole cost (no cent left over to anyone)',
-      history([...oversubscribed((300_00n * ORDER_BASE + ORDER_BASE).toString()), release(['33.33', '33.33', '33.33'])]),
-      34,
-      [3],
-    ],
-  ];
-  for (const [what, events, position, broken] of cases) {
-    const { violation } = rebuild(events, TREASURY);
-    expect([what, violation?.position, violation?.event, violation?.broken.map((item) => item.invariant)]).toEqual([what, position, events[position], broken]);
-  }
-
-  // The auditor's list: each invariant's first break. SEB given to a non-member breaks 5, and 1 (the
-  // members' and treasury's SEB fall short of the supply) at event 17; the transfer from that non-member
-  // changes neither; a second ballot breaks 4 at event 22.
-  const several = history([
-    ...founding,
-    [seb(FOUNDER, OUTSIDER, '0.5')],
-    [seb(OUTSIDER, ALICE, '0.25')],
-    referendum('R2', 'removal', FOUNDER, 2),
-    ballot('R2', ALICE),
-    ballot('R2', ALICE),
-  ]);
-  expect(rebuild(several, TREASURY).violations.map(({ invariant, event }) => [invariant, several.indexOf(event)])).toEqual([
-    [1, 17],
-    [4, 22],
-    [5, 17],
-  ]);
-
-  // Events that no chain of these contracts can produce are refused, naming the event.
-  const issuedWrong = [
-    ...founding.slice(0, -1),
-    [quota(undefined, FOUNDER, 999), quota(undefined, ALICE, 1), seb(undefined, FOUNDER, '1'), plantProcess('P1', 'issuing'), ['plants', 'page', { ppID: 'P1', step: 'issuing', done: big(1) }]] as ReadonlyArray<Written>,
-  ];
-  const refused: ReadonlyArray<readonly [GroupEvent[], RegExp]> = [
-    [history([...founding, [seb(ALICE, FOUNDER, '0.5')]]), /event 17 .*holds less tokens/],
-    [history([...founding, ballot('R9', ALICE)]), /event 17 .*unknown referendum R9/],
-    [history([...founding, [['plants', 'transfer', { from: ALICE, to: FOUNDER, amount: big(1) }]]]), /event 17 .*unknown event/],
-    [history(founding).slice(0, 3).reverse(), /event 1 .*not in emission order/],
-    [history([...founding, [quota(undefined, ALICE, 10), seb(undefined, ALICE, '0.01')]]), /event 18 .*quota issued without an issuing page/],
-    [history(issuedWrong), /event 16 .*the page issued .*"999".*"1".*, the pledges give .*"1000"/],
-    [history([...founding, [plantProcess('P1', 'funded')]]), /event 17 .*plant P1 goes from operating to funded/],
-    [history([...founding, [['referendums', 'process', { id: 'R1', status: 'rejected' }]]]), /event 17 .*R1 is resolved twice/],
-    [history([...founding, referendum('R2', 'removal', FOUNDER, 3)]), /event 17 .*electorate 3, but the group has 2 members/],
-    [history([...oversubscribed(cut.toString()), release(['33.33', '33.34', '33.33'])]), /event 30 .*the pledge keeps 33.33 but the checked cut gives 33.34/],
-    [history([...founding, [['referendums', 'membership', { address: OUTSIDER, status: 'requested', profileHash: HASH, utility: 'Light' }]]]), /event 17 .*unknown admission referendum/],
-  ];
-  for (const [events, message] of refused) {
-    expect(() => rebuild(events, TREASURY)).toThrow(RebuildError);
-    expect(() => rebuild(events, TREASURY)).toThrow(message);
-  }
-
-  // A checkpoint (through JSON) resumes to the same state.
-  const all = history([...oversubscribed(cut.toString()), release(['33.34', '33.33', '33.33'])]);
-  const half = rebuild(all.slice(0, 25), TREASURY);
-  const resumed = rebuild(all.slice(25), TREASURY, JSON.parse(JSON.stringify(half.checkpoint)));
-  expect(flat(resumed.state)).toEqual(flat(rebuild(all, TREASURY).state));
-});

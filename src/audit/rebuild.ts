@@ -30,8 +30,9 @@
  *   deletes it. Pending admissions are the used ones.
  * - referendums: `referendum` opens one (a removal freezes its member's membership),
  *   `proposal` carries what is voted on (a correction reserves what it would move),
- *   `ballot` counts, `process(rID, approved | rejected | lapsed)` resolves it once
- *   (freeze and reservations end), `lapse` gives a lapsed one's reason.
+ *   `ballot` counts, `process(rID, approved | rejected | lapsed)` resolves it once, with
+ *   the outcome its tally gives at that block (src/domain/majority.ts; freeze and
+ *   reservations end), `lapse` gives a lapsed one's reason.
  * - trade offers (MTEMsmTrades): `trade` offered (bound to both memberships, with its
  *   expiry), accepted, cancelled; donated moves quota only (its quotaTransfer).
  * - plants: `plant` registers one in funding; `offer` is, while funding, a member's
@@ -55,13 +56,16 @@
  * violation; only the first is reported, with every invariant it breaks.
  *
  * Events that contradict each other (an unknown name, referendum, plant or offer, a
- * second admission of a member, a holder spending more than it holds, a plant status
- * out of turn, an issue that is not the rule's share, events out of order, a
- * malformed parameter) cannot come from the contracts: rebuild throws a RebuildError
- * naming the event.
+ * second admission of a member, a referendum resolved against its tally, a holder
+ * spending more than it holds, a plant status out of turn, an issue that is not the
+ * rule's share, events out of order, a malformed parameter) cannot come from the
+ * contracts: rebuild throws a RebuildError naming the event.
  */
 import BigNumber from 'bignumber.js';
 import { sharesAt } from '../domain/apportion';
+import { invitationOpen, offerOpen } from '../domain/deadlines';
+import { canLapse, isApproved, outcomeAt } from '../domain/majority';
+import { WATTS_PER_SEB } from '../domain/units';
 
 export type ContractRole = 'ledger' | 'trades' | 'plants' | 'referendums';
 
@@ -276,8 +280,12 @@ export interface RebuildCheckpoint {
   readonly data: unknown;
 }
 
-/** BigNumbers and Maps to plain JSON values, and back (encode, decode). */
-const encode = (value: unknown): unknown => {
+/**
+ * BigNumbers and Maps to plain JSON values, and back (encode, decode): checkpoints, and
+ * recorded events (test/fixtures; an `undefined` parameter is written as null, which
+ * the handlers read as absent).
+ */
+export const encode = (value: unknown): unknown => {
   if (BigNumber.isBigNumber(value)) {
     return { $big: value.toString() };
   }
@@ -293,7 +301,7 @@ const encode = (value: unknown): unknown => {
 
   return value;
 };
-const decode = (value: unknown): any => {
+export const decode = (value: unknown): any => {
   if (Array.isArray(value)) {
     return value.map(decode);
   }
@@ -345,7 +353,7 @@ export const offerStatus = (state: GroupState, offerID: string, now: number): st
   }
   const bound = state.members.get(offer.from)?.serial === offer.fromSerial && state.members.get(offer.to)?.serial === offer.toSerial;
 
-  return !bound ? 'cancelled' : offer.expiresAt.lt(now) ? 'expired' : 'offered';
+  return !bound ? 'cancelled' : offerOpen(now, offer.expiresAt.toNumber()) ? 'offered' : 'expired';
 };
 
 /** hasVoted(rID, address): a ballot of the address's current membership. */
@@ -356,7 +364,6 @@ export const hasVoted = (state: GroupState, rID: string, address: string): boole
 };
 
 const ZERO = new BigNumber(0);
-const WATTS_PER_SEB = 1000;
 
 /** Raw cents of an R$ amount, and back. */
 const cents = (amount: BigNumber): bigint => BigInt(amount.times(100).toFixed(0));
@@ -949,7 +956,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
         e.fail(`${rID} is not the admission referendum of ${address}`);
       }
       const invitation = e.known(w.invitations, address, 'invitation of');
-      if (invitation.rID !== '' || invitation.expiresAt.lt(e.event.blockTime)) {
+      if (invitation.rID !== '' || !invitationOpen(e.event.blockTime, invitation.expiresAt.toNumber())) {
         e.fail(`the invitation of ${address} is used or expired`);
       }
       invitation.rID = rID;
@@ -1002,8 +1009,15 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
     if (referendum.status !== 'open') {
       e.fail(`${rID} is resolved twice`);
     }
-    if (status === 'lapsed' && (referendum.kind === 'admission' || referendum.kind === 'powerUp')) {
+    if (status === 'lapsed' && !canLapse(referendum.kind)) {
       e.fail(`${rID} (${referendum.kind}) cannot lapse`);
+    }
+    // The outcome the tally gives at this block (src/domain/majority.ts): approved and lapsed need a
+    // majority of the electorate; a rejection, a decided tally or endsAt passed.
+    const { yes, no, electorate } = referendum;
+    const outcome = outcomeAt(yes, no, electorate, e.event.blockTime, referendum.endsAt.toNumber());
+    if (status === 'rejected' ? outcome !== 'rejected' : !isApproved(yes, electorate)) {
+      e.fail(`${rID} is ${status} at ${yes} yes and ${no} no of ${electorate}${outcome === undefined ? ', still open' : ''}`);
     }
     referendum.status = status;
     REFERENDUM_RESOLVED[referendum.kind]?.(w, referendum);

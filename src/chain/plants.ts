@@ -9,6 +9,7 @@
 import { TransactionOptions, TransactionResult } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { cutThresholdOf, PlantPledge, quotaThresholdOf } from '../domain/apportion';
+import { CUT_CHECK_PAGE, PLEDGE_READ_LIMIT, QUOTA_CHECK_PAGE } from '../domain/pages';
 import { MTEMsmPlantsSmartContract } from '../neo-one/MTEMsmPlants/types';
 
 /** Raw cents of an R$ amount as the client gives it (a BigNumber in R$). */
@@ -18,8 +19,8 @@ export interface PledgeRow extends PlantPledge {
   readonly member: string;
 }
 
-/** The pledges read holds at most 50 (MTEMsmPlants.pledges: NeoVM's stack limit). */
-export const PLEDGE_PAGE = 50;
+/** The pledges read holds at most 50 (MTEMsmPlants.pledges: NeoVM's stack limit; src/domain/pages.ts). */
+export const PLEDGE_PAGE = PLEDGE_READ_LIMIT;
 
 /** Every pledge of a plant, in the contract's index order, read page by page. */
 export const readPledges = async (plants: MTEMsmPlantsSmartContract, ppID: string): Promise<PledgeRow[]> => {
@@ -41,8 +42,8 @@ export type SendPage = (
 
 const threshold = (value: bigint): BigNumber => new BigNumber(value.toString());
 
-/** The smaller page of a threshold's check (MTEMsmPlants: 14 pledges for the cut, 8 for the watts). */
-export const CHECK_PAGE = 8;
+/** The smaller page of a threshold's check (MTEMsmPlants: 14 pledges for the cut, 8 for the watts; src/domain/pages.ts). */
+export const CHECK_PAGE = Math.min(CUT_CHECK_PAGE, QUOTA_CHECK_PAGE);
 
 /**
  * Gives up when a threshold computed here was checked to the end and not adopted (the

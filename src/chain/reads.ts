@@ -9,11 +9,12 @@
  *   plant count is passed.
  */
 import BigNumber from 'bignumber.js';
+import { LIST_PAGE_LIMIT } from '../domain/pages';
 import { MTEMsmSmartContract } from '../neo-one/MTEMsm/types';
 import { MTEMsmPlantsSmartContract } from '../neo-one/MTEMsmPlants/types';
 
-/** The largest page the contracts' list reads accept. */
-export const PAGE_LIMIT = 100;
+/** The largest page the contracts' list reads accept (src/domain/pages.ts). */
+export const PAGE_LIMIT = LIST_PAGE_LIMIT;
 
 const big = (value: number): BigNumber => new BigNumber(value);
 
