@@ -21,7 +21,8 @@
  *
  * BENCH_MEMBERS (default 130) and BENCH_FAILING_FUNDERS (default 600) set the sizes,
  * for a quick trial; BENCH_CONTRACTS=dir compiles the contracts from a copy (scratch
- * experiments, see bench/README.md). BENCH_PROFILE=0 turns the profiler off.
+ * experiments, see bench/README.md). BENCH_PROFILE=0 turns the profiler off. BENCH_OUT=dir
+ * writes the reports to dir instead of reports/.
  */
 import { TransactionOptions, TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
@@ -82,9 +83,29 @@ const GOAL = 10;
 const VOTE_GOAL = 3.5;
 const TRANSFER_RATIO_GOAL = 1.1;
 const OFFER_PERIOD = 7 * DAY;
+/**
+ * What the measured calls send, stated once: the report describes the run from these and
+ * from the chain's reads, never from numbers of its own.
+ */
+const P1 = { capacityW: 10_000, cost: 700 };
+/** P1's pledges (R$): the founder's; m1's first and what it adds; m2's first and what it changes to; m3's, then withdrawn. */
+const P1_PLEDGES = { founder: 300, m1: 200, m1Adds: 50, m2: 100, m2ChangesTo: 150, m3Withdrawn: 100 };
+const P2 = { capacityW: 100_000, costPerMember: 100 };
+const P3 = { capacityW: 50_000, costPerMember: 1_000, pledge: 100 };
+/** Every member's pledge to P2 (R$): from 100 up, together more than its cost. */
+const p2Pledge = (index: number): number => 100 + ((index * 37) % 50);
+/** The M6 plant: a cost of 1,000 R$ per funder, each pledging 100. */
+const M6 = { costPerFunder: 1_000, pledge: 100 };
+const TRADE = { quotaW: 500, tokens: '0.6' };
+const DECLINED = { quotaW: 100, tokens: '0.1' };
+const DONATION_W = 143;
+const SEB_TRANSFER = '0.5';
+const CORRECTION = { quotaW: 71, tokens: '0.071' };
+const BASELINE = { first: 100, second: 100, third: 50 };
 
 const ROOT = path.resolve(__dirname, '..');
-const REPORTS = path.join(ROOT, 'reports');
+/** BENCH_OUT=dir writes the reports there instead (a quick trial leaves reports/ alone). */
+const REPORTS = process.env.BENCH_OUT === undefined || process.env.BENCH_OUT === '' ? path.join(ROOT, 'reports') : path.resolve(process.env.BENCH_OUT);
 
 const started = Date.now();
 const elapsed = (): number => (Date.now() - started) / 1000;
@@ -274,6 +295,8 @@ class Recorder {
   public readonly profiles = new Map<string, WorstProfile>();
   public blocks = 0;
   public transactions = 0;
+  /** The most transactions a block of each kind (`what`) held: the report's block sizes. */
+  public readonly largestBlock = new Map<string, number>();
   private readonly goals = new Map<string, number>();
 
   public constructor(
@@ -302,6 +325,7 @@ class Recorder {
     const receipts = await sendBlock(this.group, what, throttled(calls, width));
     this.blocks += 1;
     this.transactions += receipts.length;
+    this.largestBlock.set(what, Math.max(this.largestBlock.get(what) ?? 0, receipts.length));
     for (const receipt of receipts) {
       const operation = label(receipt);
       if (operation !== undefined) {
@@ -432,12 +456,12 @@ const measureBaseline = async (
     sourceMaps,
   } as any);
   const op = 'baseline transfer';
-  expectValue(await recorder.one(op, () => token.transfer(owner.address, a.address, big(100), { from: owner })), true, op);
-  expectValue(await recorder.one(op, () => token.transfer(owner.address, b.address, big(100), { from: owner })), true, op);
-  expectValue(await recorder.one(op, () => token.transfer(a.address, b.address, big(50), { from: a })), true, op);
+  expectValue(await recorder.one(op, () => token.transfer(owner.address, a.address, big(BASELINE.first), { from: owner })), true, op);
+  expectValue(await recorder.one(op, () => token.transfer(owner.address, b.address, big(BASELINE.second), { from: owner })), true, op);
+  expectValue(await recorder.one(op, () => token.transfer(a.address, b.address, big(BASELINE.third), { from: a })), true, op);
   const balance: BigNumber = await token.balanceOf(b.address);
-  if (!balance.isEqualTo(150)) {
-    throw new Error(`Nep5Baseline: b holds ${balance.toString()}, expected 150`);
+  if (!balance.isEqualTo(BASELINE.second + BASELINE.third)) {
+    throw new Error(`Nep5Baseline: b holds ${balance.toString()}, expected ${BASELINE.second + BASELINE.third}`);
   }
 };
 
@@ -450,7 +474,29 @@ interface Run {
   readonly m6: { readonly pages: number; readonly totalGAS: number; readonly worst: number; readonly seconds: number; readonly status: string };
   readonly plants: Record<string, string>;
   readonly members: number;
+  /** The plants as read from the chain once pledged (capacity W, cost and raised R$, funders). */
+  readonly pledged: Record<'p1' | 'p2' | 'p3' | 'm6', { readonly ppID: string; readonly capacityW: number; readonly cost: string; readonly raised: string; readonly funders: number }>;
+  /** The range of the members' pledges to P2 (R$). */
+  readonly p2Pledges: { readonly min: number; readonly max: number };
+  /** Yes votes that approved each referendum opened in the full group. */
+  readonly voters: number;
+  /** Founding: admission results sent, and candidates left approved but unresolved for M6. */
+  readonly admitted: number;
+  readonly unresolved: number;
 }
+
+type PlantRead = Awaited<ReturnType<Group['plants']['powerPlant']>>;
+
+const readPlant = (ppID: string, plant: PlantRead): Run['pledged']['p1'] => {
+  if (plant === undefined) {
+    throw new Error(`${ppID} cannot be read`);
+  }
+
+  return { ppID, capacityW: plant.capacityW.toNumber(), cost: plant.cost.toFixed(2), raised: plant.raised.toFixed(2), funders: plant.funders.toNumber() };
+};
+
+const described = (plant: PlantRead): string =>
+  plant === undefined ? 'unknown' : `${plant.capacityW.div(1_000).toFixed()} kW, R$ ${plant.cost.toFixed(2)}, ${plant.funders.toFixed()} funders`;
 
 const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Promise<Run> => {
   const port = 20_000 + Math.floor(Math.random() * 30_000);
@@ -517,7 +563,7 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
     const rFailing = (
       await recorder.block(
         'founding powerUp',
-        [() => referendums.powerUp(founder.address, big(FAILING_FUNDERS * 1_000), big(FAILING_FUNDERS * 1_000), UTILITY, big(DEFAULT_SETTINGS.minTimeToMarket), { from: founder })],
+        [() => referendums.powerUp(founder.address, big(FAILING_FUNDERS * M6.costPerFunder), big(FAILING_FUNDERS * M6.costPerFunder), UTILITY, big(DEFAULT_SETTINGS.minTimeToMarket), { from: founder })],
         record('powerUp (electorate 1)'),
         false,
       )
@@ -576,38 +622,41 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
 
     // Three plants, proposed at MEMBERS members: P1 (10 kW, R$ 700.00, 3 funders, exactly
     // pledged), P2 (oversubscribed by every member), P3 (pledged by every member, then removed).
-    const rP1 = await proposal('powerUp', () => referendums.powerUp(founder.address, big(10_000), big(700), UTILITY, big(DEFAULT_SETTINGS.minTimeToMarket), { from: founder }));
-    const rP2 = await proposal('powerUp', () => referendums.powerUp(m1.address, big(100_000), big(MEMBERS * 100), UTILITY, big(DEFAULT_SETTINGS.minTimeToMarket), { from: m1 }));
-    const rP3 = await proposal('powerUp', () => referendums.powerUp(m2.address, big(50_000), big(MEMBERS * 1_000), UTILITY, big(DEFAULT_SETTINGS.minTimeToMarket), { from: m2 }));
+    const rP1 = await proposal('powerUp', () => referendums.powerUp(founder.address, big(P1.capacityW), big(P1.cost), UTILITY, big(DEFAULT_SETTINGS.minTimeToMarket), { from: founder }));
+    const rP2 = await proposal('powerUp', () => referendums.powerUp(m1.address, big(P2.capacityW), big(MEMBERS * P2.costPerMember), UTILITY, big(DEFAULT_SETTINGS.minTimeToMarket), { from: m1 }));
+    const rP3 = await proposal('powerUp', () => referendums.powerUp(m2.address, big(P3.capacityW), big(MEMBERS * P3.costPerMember), UTILITY, big(DEFAULT_SETTINGS.minTimeToMarket), { from: m2 }));
     await approve([rP1, rP2, rP3]);
     const p1 = expectValue(await recorder.one('powerUpResult', () => referendums.powerUpResult(rP1, { from: founder })), 'P1', 'powerUpResult').value as string;
     const p2 = expectValue(await recorder.one('powerUpResult', () => referendums.powerUpResult(rP2, { from: founder })), 'P2', 'powerUpResult').value as string;
     const p3 = expectValue(await recorder.one('powerUpResult', () => referendums.powerUpResult(rP3, { from: founder })), 'P3', 'powerUpResult').value as string;
     // P1: 300 + (200, then 50 more) + (100 raised to 150); a fourth pledge of 100 withdrawn.
-    await recorder.one('bid', () => plants.bid(p1, founder.address, big(300), { from: founder }));
-    await recorder.one('bid', () => plants.bid(p1, m1.address, big(200), { from: m1 }));
-    await recorder.one('bid (adding)', () => plants.bid(p1, m1.address, big(50), { from: m1 }));
-    await recorder.one('bid', () => plants.bid(p1, m3.address, big(100), { from: m3 }));
+    await recorder.one('bid', () => plants.bid(p1, founder.address, big(P1_PLEDGES.founder), { from: founder }));
+    await recorder.one('bid', () => plants.bid(p1, m1.address, big(P1_PLEDGES.m1), { from: m1 }));
+    await recorder.one('bid (adding)', () => plants.bid(p1, m1.address, big(P1_PLEDGES.m1Adds), { from: m1 }));
+    await recorder.one('bid', () => plants.bid(p1, m3.address, big(P1_PLEDGES.m3Withdrawn), { from: m3 }));
     await recorder.one('changeBid (withdraw)', () => plants.changeBid(p1, m3.address, big(0), { from: m3 }));
-    await recorder.one('bid', () => plants.bid(p1, m2.address, big(100), { from: m2 }));
-    await recorder.one('changeBid', () => plants.changeBid(p1, m2.address, big(150), { from: m2 }));
-    // P2 and P3: every member pledges (R$ 100.00 to 149.00 on P2, together more than its cost).
-    const pledge = (index: number): BigNumber => big(100 + ((index * 37) % 50));
-    await recorder.blocks_('bid', members.map((member, index) => () => plants.bid(p2, member.address, pledge(index), { from: member })));
-    await recorder.blocks_('bid', members.map((member) => () => plants.bid(p3, member.address, big(100), { from: member })));
+    await recorder.one('bid', () => plants.bid(p1, m2.address, big(P1_PLEDGES.m2), { from: m2 }));
+    await recorder.one('changeBid', () => plants.changeBid(p1, m2.address, big(P1_PLEDGES.m2ChangesTo), { from: m2 }));
+    // P2 and P3: every member pledges (P2: together more than its cost).
+    const p2Pledges = members.map((_, index) => p2Pledge(index));
+    await recorder.blocks_('bid', members.map((member, index) => () => plants.bid(p2, member.address, big(p2Pledges[index]), { from: member })));
+    await recorder.blocks_('bid', members.map((member) => () => plants.bid(p3, member.address, big(P3.pledge), { from: member })));
+    // What the report says of the plants, read from the chain once pledged.
+    const pledgedPlants = await Promise.all([p1, p2, p3].map(async (ppID) => plants.powerPlant(ppID)));
+    const p1Funders = pledgedPlants[0]?.funders.toNumber() ?? 0;
     phase(`P1 (3 funders), P2 and P3 (${MEMBERS} funders each) pledged`);
 
     // Early close needs minFundingWindow; then the time to market.
     await passTime(group, DEFAULT_SETTINGS.minFundingWindow + DAY);
     const pageName = (operation: string, step: string) => (funders: number) =>
       step === '' ? `${operation} (${funders} funders, no page)` : `${operation} ${step} page (${funders} funders)`;
-    const p1Status = await closeCrowdfunding(plants, p1, recorder.pages_(founder, (operation, step) => (step === '' ? 'crowdfundingResult (funded)' : pageName(operation, step)(3))));
+    const p1Status = await closeCrowdfunding(plants, p1, recorder.pages_(founder, (operation, step) => (step === '' ? 'crowdfundingResult (funded)' : pageName(operation, step)(p1Funders))));
     const p2Status = await closeCrowdfunding(plants, p2, recorder.pages_(founder, (operation, step) => pageName(operation, step)(MEMBERS)));
     if (p1Status !== 'funded' || p2Status !== 'funded') {
       throw new Error(`P1 is ${p1Status} and P2 ${p2Status}, expected funded`);
     }
     await passTime(group, DEFAULT_SETTINGS.minTimeToMarket + DAY);
-    await startOperation(plants, p1, recorder.pages_(founder, (operation, step) => pageName(operation, step)(3)));
+    await startOperation(plants, p1, recorder.pages_(founder, (operation, step) => pageName(operation, step)(p1Funders)));
     await startOperation(plants, p2, recorder.pages_(founder, (operation, step) => pageName(operation, step)(MEMBERS)));
     for (const ppID of [p1, p2]) {
       const status = (await plants.powerPlant(ppID))?.status;
@@ -618,19 +667,19 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
     phase(`P1 and P2 closed and operating (every page sent)`);
 
     // Trades, a donation of quota, SEB transfers, a profile change.
-    const t1 = (await recorder.one('offerTrade', () => trades.offerTrade(founder.address, m1.address, big(500), big('0.6'), big(OFFER_PERIOD), { from: founder }))).value as string;
+    const t1 = (await recorder.one('offerTrade', () => trades.offerTrade(founder.address, m1.address, big(TRADE.quotaW), big(TRADE.tokens), big(OFFER_PERIOD), { from: founder }))).value as string;
     expectValue(await recorder.one('acceptTrade', () => trades.acceptTrade(t1, m1.address, { from: m1 })), true, 'acceptTrade');
-    const t2 = (await recorder.one('offerTrade', () => trades.offerTrade(m2.address, m3.address, big(100), big('0.1'), big(OFFER_PERIOD), { from: m2 }))).value as string;
+    const t2 = (await recorder.one('offerTrade', () => trades.offerTrade(m2.address, m3.address, big(DECLINED.quotaW), big(DECLINED.tokens), big(OFFER_PERIOD), { from: m2 }))).value as string;
     expectValue(await recorder.one('cancelTrade', () => trades.cancelTrade(t2, m3.address, { from: m3 })), true, 'cancelTrade');
-    expectValue(await recorder.one('donation', () => trades.offerTrade(m2.address, m3.address, big(143), big(0), big(OFFER_PERIOD), { from: m2 })), '', 'donation');
-    expectValue(await recorder.one('transfer', () => ledger.transfer(m1.address, m3.address, big('0.5'), { from: m1 })), true, 'transfer');
-    expectValue(await recorder.one('transfer', () => ledger.transfer(founder.address, m4.address, big('0.5'), { from: founder })), true, 'transfer');
-    expectValue(await recorder.one('transfer', () => ledger.transfer(m2.address, m5.address, big('0.5'), { from: m2 })), true, 'transfer');
+    expectValue(await recorder.one('donation', () => trades.offerTrade(m2.address, m3.address, big(DONATION_W), big(0), big(OFFER_PERIOD), { from: m2 })), '', 'donation');
+    expectValue(await recorder.one('transfer', () => ledger.transfer(m1.address, m3.address, big(SEB_TRANSFER), { from: m1 })), true, 'transfer');
+    expectValue(await recorder.one('transfer', () => ledger.transfer(founder.address, m4.address, big(SEB_TRANSFER), { from: founder })), true, 'transfer');
+    expectValue(await recorder.one('transfer', () => ledger.transfer(m2.address, m5.address, big(SEB_TRANSFER), { from: m2 })), true, 'transfer');
     await recorder.one('changeProfile', () => ledger.changeProfile(m3.address, profileHash(`${m3.address} moved`), UTILITY, { from: m3 }));
     phase('trades, transfers and a profile change');
 
     // A correction and P1 to another utility.
-    const rCorrection = await proposal('proposeCorrection', () => referendums.proposeCorrection(founder.address, m1.address, m2.address, big(71), big('0.071'), { from: founder }));
+    const rCorrection = await proposal('proposeCorrection', () => referendums.proposeCorrection(founder.address, m1.address, m2.address, big(CORRECTION.quotaW), big(CORRECTION.tokens), { from: founder }));
     const rUtility = await proposal('proposePlantUtility', () => referendums.proposePlantUtility(m2.address, p1, 'Enel', { from: m2 }));
     await approve([rCorrection, rUtility]);
     expectValue(await recorder.one('changeResult (correction)', () => referendums.changeResult(rCorrection, { from: founder })), true, 'correction');
@@ -676,8 +725,9 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
       throw new Error(`M6: ${funders.length} funders, expected ${FAILING_FUNDERS}`);
     }
     const failing = expectValue(await recorder.one('powerUpResult (M6, electorate 1)', () => referendums.powerUpResult(rFailing, { from: founder })), 'P4', 'M6 powerUpResult').value as string;
-    await recorder.blocks_('bid (M6)', funders.map((funder) => () => plants.bid(failing, funder.address, big(100), { from: funder })), () => 'bid (M6)');
-    progress(`M6: ${FAILING_FUNDERS} pledges of R$ 100.00 for ${failing} (cost R$ ${FAILING_FUNDERS * 1_000}.00)`);
+    await recorder.blocks_('bid (M6)', funders.map((funder) => () => plants.bid(failing, funder.address, big(M6.pledge), { from: funder })), () => 'bid (M6)');
+    const m6Pledged = await plants.powerPlant(failing);
+    progress(`M6: ${FAILING_FUNDERS} pledges of R$ ${big(M6.pledge).toFixed(2)} for ${failing} (cost R$ ${big(FAILING_FUNDERS * M6.costPerFunder).toFixed(2)})`);
     await passTime(group, DEFAULT_SETTINGS.crowdfundingPeriod + DAY);
     let pagesDone = 0;
     const m6Operation = `cancelPledges page (${FAILING_FUNDERS} funders, failing plant)`;
@@ -714,8 +764,23 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
       founding,
       phases,
       m6,
-      plants: { [p1]: 'P1: 10 kW, R$ 700.00, 3 funders', [p2]: 'oversubscribed', [p3]: 'removed', [failing]: 'M6: failing' },
+      plants: {
+        [p1]: `P1: ${described(pledgedPlants[0])}`,
+        [p2]: `oversubscribed: ${described(pledgedPlants[1])}`,
+        [p3]: `removed: ${described(pledgedPlants[2])}`,
+        [failing]: `M6, failing: ${described(m6Pledged)}`,
+      },
       members: MEMBERS,
+      pledged: {
+        p1: readPlant(p1, pledgedPlants[0]),
+        p2: readPlant(p2, pledgedPlants[1]),
+        p3: readPlant(p3, pledgedPlants[2]),
+        m6: readPlant(failing, m6Pledged),
+      },
+      p2Pledges: { min: Math.min(...p2Pledges), max: Math.max(...p2Pledges) },
+      voters: voters.length,
+      admitted: admitted.length,
+      unresolved: foundingRIDs.length - others.length,
     };
   } finally {
     await node.stop().catch(() => undefined);
@@ -733,6 +798,10 @@ const version = (name: string): string => {
 };
 
 const fmt = (value: number | undefined, digits = 3): string => (value === undefined ? '—' : value.toFixed(digits));
+
+/** "P1, 10 kW for R$ 700.00, raised R$ 700.00 from 3 funders": a plant as the chain read it. */
+const plantLine = (plant: Run['pledged']['p1']): string =>
+  `${plant.ppID}, ${plant.capacityW / 1_000} kW for R$ ${plant.cost}, raised R$ ${plant.raised} from ${plant.funders} funders`;
 
 const main = async (): Promise<void> => {
   if (PROFILING) {
@@ -855,10 +924,10 @@ const main = async (): Promise<void> => {
     lines.push('');
     if (kind === 'm6') {
       lines.push(
-        `The plant (R$ ${FAILING_FUNDERS * 1_000}.00, ${FAILING_FUNDERS} pledges of R$ 100.00) is under-pledged when its crowdfunding ends: ` +
+        `The plant (R$ ${result.pledged.m6.cost}, ${result.pledged.m6.funders} pledges of R$ ${big(M6.pledge).toFixed(2)}, R$ ${result.pledged.m6.raised} in all) is under-pledged when its crowdfunding ends: ` +
           `\`crowdfundingResult\` makes it failing, then \`cancelPledges\` (src/chain/plants.ts \`cancelPledges\`, one page a block) completes in ` +
           `**${result.m6.pages} pages**, the worst ${fmt(result.m6.worst)} GAS, **${fmt(result.m6.totalGAS)} GAS in all** ` +
-          `(${(result.m6.totalGAS / FAILING_FUNDERS).toFixed(3)} GAS a pledge); the plant ends ${result.m6.status}. ` +
+          `(${(result.m6.totalGAS / result.pledged.m6.funders).toFixed(3)} GAS a pledge); the plant ends ${result.m6.status}. ` +
           `${result.m6.pages} transactions, each within the free ${FREE_GAS} GAS: ${result.m6.worst <= FREE_GAS ? 'nobody pays' : 'some page is paid for'}.`,
       );
       lines.push('');
@@ -869,7 +938,7 @@ const main = async (): Promise<void> => {
   lines.push(
     "`bench/contracts/Nep5Baseline.ts` is the smallest NEP-5 token in neo-one's dialect: a balances map, the witness " +
       `check (\`Address.isCaller\`), the NEP-5 \`transfer\` event, nothing else (${baseline.bytes} bytes of AVM). ` +
-      'It is deployed on the same node in the same run; three transfers of each are measured (median).',
+      `It is deployed on the same node in the same run; ${stats.get('transfer')!.count} SEB transfers and ${stats.get('baseline transfer')!.count} of the baseline are measured (median).`,
   );
   lines.push('');
   lines.push('| SEB `transfer` | baseline `transfer` | ratio | goal | ok |');
@@ -918,24 +987,26 @@ const main = async (): Promise<void> => {
   );
   lines.push(
     `- **Founding** (not in the tables): the founder is admitted; while the founder is still the only member, the founder invites each candidate in turn (a member has one open invitation at a time; ` +
-      `a used invitation is no longer open) and the candidate requests admission, so each admission's electorate is 1; the founder votes yes on all; ${MEMBERS - 1} results make the ${MEMBERS}-member group, ` +
-      `and the other ${Math.max(0, FAILING_FUNDERS - MEMBERS)} candidates (for M6) stay approved but unresolved until M6. ${result.founding.transactions} transactions in ${result.founding.blocks} blocks, ${minutes(result.founding.seconds)}.`,
+      `a used invitation is no longer open) and the candidate requests admission, so each admission's electorate is 1; the founder votes yes on all; ${result.admitted} results make the ${MEMBERS}-member group, ` +
+      `and the other ${result.unresolved} candidates (for M6) stay approved but unresolved until M6. ${result.founding.transactions} transactions in ${result.founding.blocks} blocks, ${minutes(result.founding.seconds)}.`,
   );
   lines.push(
-    `- **Then every operation in the ${MEMBERS}-member group.** Every referendum opened there has electorate ${MEMBERS} and is approved early by ${Math.floor(MEMBERS / 2) + 1} yes votes, sent in blocks of up to ${PER_BLOCK}; ` +
-      '`vote` covers all of them. Other operations are sent alone in a block of their own, except the pledges of every member (blocks of up to 40).',
+    `- **Then every operation in the ${MEMBERS}-member group.** Every referendum opened there has electorate ${MEMBERS} (checked before its votes) and is approved early by ${result.voters} yes votes, sent in blocks of up to ${recorder.largestBlock.get('vote') ?? 0} ` +
+      `(votes on several referendums at once); \`vote\` covers all of them. Other operations are sent alone in a block of their own, except the pledges of every member (blocks of up to ${recorder.largestBlock.get('bid') ?? 0}).`,
   );
   lines.push(
-    `- Plants: P1, 10 kW for R$ 700.00, exactly pledged by 3 funders (300, 200 + 50: \`bid (adding)\`, 100 raised to 150: \`changeBid\`; a fourth pledge of 100 withdrawn). ` +
-      `P2, 100 kW for R$ ${MEMBERS * 100}.00, pledged by all ${MEMBERS} members (R$ 100.00 to 149.00 each: oversubscribed, so its crowdfundingResult checks the cut threshold and releases in pages, then startOperation checks the watts threshold and issues one funder a page). ` +
-      `P3, 50 kW for R$ ${MEMBERS * 1_000}.00, pledged by all ${MEMBERS} members (R$ 100.00 each), then removed by referendum and its pledges cancelled in pages. ` +
+    `- Plants (as read from the chain once pledged): ${plantLine(result.pledged.p1)}, exactly pledged (${P1_PLEDGES.founder}, ${P1_PLEDGES.m1} + ${P1_PLEDGES.m1Adds}: \`bid (adding)\`, ` +
+      `${P1_PLEDGES.m2} changed to ${P1_PLEDGES.m2ChangesTo}: \`changeBid\`; another pledge of ${P1_PLEDGES.m3Withdrawn} withdrawn). ` +
+      `${plantLine(result.pledged.p2)} (R$ ${big(result.p2Pledges.min).toFixed(2)} to ${big(result.p2Pledges.max).toFixed(2)} each: oversubscribed, so its crowdfundingResult checks the cut threshold and releases in pages, then startOperation checks the watts threshold and issues in pages). ` +
+      `${plantLine(result.pledged.p3)} (R$ ${big(P3.pledge).toFixed(2)} each), then removed by referendum and its pledges cancelled in pages. ` +
       'The paged steps are driven by src/chain/plants.ts (closeCrowdfunding, startOperation, cancelPledges) with each page in its own block, and each page is named by its `page` event.',
   );
   lines.push(
-    `- The thresholds are computed off chain from the pledges, read ${PLEDGE_PAGE} a page (src/chain/plants.ts; MTEMsmPlants.pledges refuses more: a read of 90 overflowed NeoVM's stack).`,
+    `- The thresholds are computed off chain from the pledges, read ${PLEDGE_PAGE} a page (src/chain/plants.ts; MTEMsmPlants.pledges refuses more, as a longer read overflows NeoVM's stack).`,
   );
   lines.push(
-    '- Trades: an offer accepted, an offer declined by its receiver, a donation of 143 W, three SEB transfers. The correction moves 71 W one way and 0.071 SEB the other; the removal sends a member\'s quota and SEB to the treasury; P1 moves to another utility.',
+    `- Trades: an offer of ${TRADE.quotaW} W for ${TRADE.tokens} SEB accepted, one of ${DECLINED.quotaW} W for ${DECLINED.tokens} SEB declined by its receiver, a donation of ${DONATION_W} W, ` +
+      `${stats.get('transfer')!.count} SEB transfers of ${SEB_TRANSFER} SEB. The correction moves ${CORRECTION.quotaW} W one way and ${CORRECTION.tokens} SEB the other; the removal sends a member's quota and SEB to the treasury; ${result.pledged.p1.ppID} moves to another utility.`,
   );
   lines.push(
     `- Phases: ${result.phases.map(({ phase, seconds }) => `${phase} ${seconds} s`).join('; ')}. In all ${recorder.transactions} transactions in ${recorder.blocks} blocks.`,

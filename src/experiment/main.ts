@@ -16,7 +16,7 @@ import { DEFAULT_PORT, PROJECT_ROOT, homeDir, saveDeployment, startNetwork } fro
 import { consoleProgress } from './progress';
 import { FREE_GAS, chartSVG, check, figures, table, writeReport } from './report';
 import { THESIS_LATER_JOINERS, runThesisExperiment } from './run';
-import { ASSUMPTIONS } from './scenario';
+import { ASSUMPTIONS, TABLE_4 } from './scenario';
 
 const option = (args: string[], name: string): string | undefined => {
   const index = args.indexOf(name);
@@ -38,10 +38,14 @@ const main = async (): Promise<void> => {
     }
   };
   const started = Date.now();
-  say('MTEMsm thesis experiment: Table 4 group (50 prosumers, 80 consumers) on a local NEO 2 network');
+  say(`MTEMsm thesis experiment: Table 4 group (${TABLE_4.map((entry) => `${entry.units} ${entry.profile}s`).join(', ')}) on a local NEO 2 network`);
   say(`1/4 Starting a fresh local network on port ${port} (the previous chain in ${path.relative(PROJECT_ROOT, homeDir())} is replaced: a group deploys once per chain)`);
   const network = await startNetwork({ port, fresh: true });
-  say('2/4 Compiling and deploying the four contracts (default settings: 30-day referendums, 60-day crowdfunding, 7-day minimum funding window)');
+  const days = (seconds: number): string => `${seconds / 86_400}-day`;
+  say(
+    `2/4 Compiling and deploying the four contracts (default settings: ${days(DEFAULT_SETTINGS.referendumPeriod)} referendums, ` +
+      `${days(DEFAULT_SETTINGS.crowdfundingPeriod)} crowdfunding, ${days(DEFAULT_SETTINGS.minFundingWindow)} minimum funding window)`,
+  );
   const compiled = await compileGroup();
   const { deployment, group } = await deployDefaultGroup(network.rpcURL, compiled);
   saveDeployment(deployment);
@@ -50,6 +54,8 @@ const main = async (): Promise<void> => {
   say('4/4 Checking invariants from the chain events and writing the report');
   const checks = await check(group, result);
   const report = figures(result, checks, ASSUMPTIONS, {
+    // startNetwork runs neo-one's private network: one node, which is its only validator.
+    producer: `\`npm start\` on a local neo-one private network (NEO 2, one validator) at ${network.rpcURL}`,
     wallSeconds: (Date.now() - started) / 1_000,
     laterJoiners: THESIS_LATER_JOINERS,
     settings: { ...DEFAULT_SETTINGS, ...deployment.contracts },

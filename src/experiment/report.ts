@@ -8,9 +8,9 @@ import * as path from 'path';
 import { auditedGroup, readGroupHistory } from '../audit/events';
 import { rebuild } from '../audit/rebuild';
 import { firstLine } from '../chain/batch';
-import { CHECK_PAGE } from '../chain/plants';
 import { Group } from '../chain/group';
 import { allMembers } from '../chain/reads';
+import { QUOTA_CHECK_PAGE } from '../domain/pages';
 import { ExperimentResult } from './run';
 import { Assumptions, Profile, expectedQuotas } from './scenario';
 
@@ -183,6 +183,8 @@ export interface ProfileFigures {
 }
 
 export interface ReportJSON {
+  /** What ran the experiment and on which chain, as its caller says (`npm start`, a test, a bench). */
+  readonly producer: string;
   readonly members: number;
   readonly plants: Array<{
     ppID: string;
@@ -198,11 +200,21 @@ export interface ReportJSON {
     statuses: string[];
     /** R$ pledged when its crowdfunding closed (above the cost: cut pro rata). */
     pledged: string;
+    /** Its funders when the crowdfunding closed. */
+    funders: number;
     /** Transactions of its paged steps: crowdfundingResult, cancelPledges and startOperation pages. */
     pages: number;
   }>;
   /** Admissions, each after a member's invitation (v1.1 §4). */
   readonly invitations: number;
+  /** Founding-day and later admissions: the electorates their referendums had, and the blocks their invitations took. */
+  readonly admissions: {
+    readonly foundingDayElectorates: number[];
+    readonly laterElectorates: number[];
+    /** Every request was in the block right after its invitation. */
+    readonly requestedInNextBlock: boolean;
+    readonly laterInvitationBlocks: number;
+  };
   readonly trades: number;
   readonly tradeVolume: { quotaW: number; seb: string; sebPerKW: number };
   readonly profiles: ProfileFigures[];
@@ -211,6 +223,8 @@ export interface ReportJSON {
   readonly mismatches: string[];
   readonly blocks: number;
   readonly transactions: number;
+  /** Of the transactions, the GAS transfers that funded the members. */
+  readonly gasTransfers: number;
   readonly wallSeconds: number;
   readonly gas: Array<{ operation: string; count: number; min: number; median: number; max: number; total: number; withinFreeGas: boolean }>;
   /** Operations that cost more than NEO's 10 free GAS at least once (the goal: none). */
@@ -228,7 +242,7 @@ export const figures = (
   result: ExperimentResult,
   checks: Checks,
   assumptions: Assumptions,
-  extra: { wallSeconds: number; laterJoiners: number; settings: Record<string, unknown> },
+  extra: { producer: string; wallSeconds: number; laterJoiners: number; settings: Record<string, unknown> },
 ): ReportJSON => {
   const after = result.members.map((member) => result.quotas[member.index]);
   const seb = result.members.map((member) => new BigNumber(result.quotas[member.index]).div(1_000));
@@ -254,8 +268,12 @@ export const figures = (
     })
     .filter((entry) => entry.members > 0);
   const gas = result.gas.rows();
+  const cohortOf = (admission: ExperimentResult['admissions'][number]) => result.members[admission.member].cohort;
+  const distinct = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+  const later = result.admissions.filter((admission) => cohortOf(admission) === 'later');
 
   return {
+    producer: extra.producer,
     members: result.members.length,
     plants: result.plants.map((plant) => ({
       ppID: plant.ppID,
@@ -269,9 +287,16 @@ export const figures = (
       outcome: plant.outcome,
       statuses: plant.statuses,
       pledged: plant.pledged.toFixed(2),
+      funders: plant.funders,
       pages: plant.pages,
     })),
     invitations: result.admissions.length,
+    admissions: {
+      foundingDayElectorates: distinct(result.admissions.filter((admission) => cohortOf(admission) === 'founding day').map((admission) => admission.electorate)),
+      laterElectorates: distinct(later.map((admission) => admission.electorate)),
+      requestedInNextBlock: result.admissions.every((admission) => admission.requestedInBlock === admission.invitedInBlock + 1),
+      laterInvitationBlocks: new Set(later.map((admission) => admission.invitedInBlock)).size,
+    },
     trades: result.trades.length,
     tradeVolume: {
       quotaW: result.trades.reduce((sum, trade) => sum + trade.quotaW, 0),
@@ -284,6 +309,7 @@ export const figures = (
     mismatches: checks.mismatches,
     blocks: result.lastBlock - result.firstBlock + 1,
     transactions: result.transactions,
+    gasTransfers: result.gasTransfers,
     wallSeconds: extra.wallSeconds,
     gas: gas.map((row) => ({ ...row, withinFreeGas: row.max <= FREE_GAS })),
     overFreeGas: gas.filter((row) => row.max > FREE_GAS).map((row) => row.operation),
@@ -371,13 +397,17 @@ export const markdown = (report: ReportJSON, checks: Checks, chartFile: string):
   const costliest = [...report.gas].sort((x, y) => y.max - x.max)[0];
   const pagedOver = report.overFreeGas.filter((operation) => /^(crowdfundingResult|cancelPledges|startOperation)/.test(operation));
   const oversubscribed = report.plants.filter((plant) => plant.ppID !== '' && Number(plant.pledged) > Number(plant.cost));
+  const rejected = report.plants.filter((plant) => plant.outcome === 'rejected');
+  const electorates = (values: number[]): string =>
+    values.length === 1 ? `an electorate of ${values[0]}` : `electorates of ${values.join(', ')}`;
+  const { admissions } = report;
 
   return `# The thesis experiment (section 3.5), measured
 
-Produced by \`npm start\` on a local neo-one private network (NEO 2, one validator) with the four contracts of
+Produced by ${report.producer} with the four contracts of
 MTEMsm v1.1: the ledger \`MTEMsm\` (members, quota, SEB), \`MTEMsmTrades\`, \`MTEMsmPlants\` and \`MTEMsmReferendums\`.
-${report.members} members, ${report.transactions} transactions in ${report.blocks} blocks, ${report.wallSeconds.toFixed(1)} s of wall time
-(compilation and deployment included). The chain's clock was moved forward ${report.fastForwardDays.toFixed(0)} days with
+${report.members} members, ${report.transactions} transactions (${plural(report.gasTransfers, 'GAS transfer')} to fund the members among them)
+in ${report.blocks} blocks, ${report.wallSeconds.toFixed(1)} s of wall time (compilation and deployment included). The chain's clock was moved forward ${report.fastForwardDays.toFixed(0)} days with
 neo-one's developer RPC: the ${report.minFundingWindowDays}-day minimum funding window before the group plant's early close, its
 time to market, and the carport's crowdfunding period.
 
@@ -391,8 +421,10 @@ trade offer reads accepted${checks.mismatches.length === 0 ? '' : ` — differen
 
 - **Invitations.** An admission needs an open invitation from a member, and a member has one open invitation at a
   time (it is used up by the candidate's request). On founding day the founder invited the ${foundingDay} candidates one after
-  another, each requesting admission in the block after its invitation${
-    a.laterJoiners === 0 ? '' : `; ${a.laterJoiners === 1 ? 'the later joiner was invited' : `the ${a.laterJoiners} later joiners were each invited by a different member, all`} in one block`
+  another, each requesting admission ${admissions.requestedInNextBlock ? 'in the block after its invitation' : 'in a later block than its invitation'}${
+    a.laterJoiners === 0
+      ? ''
+      : `; ${a.laterJoiners === 1 ? 'the later joiner was invited' : `the ${a.laterJoiners} later joiners were each invited by a different member,`} in ${plural(admissions.laterInvitationBlocks, 'block')}`
   }. ${plural(report.invitations, 'invitation')} in all.
 - **Early close after the funding window.** ${groupPlant === undefined ? 'No plant operates.' : `The group plant was fully pledged in its first blocks of pledges, but a plant closes early only once \`minFundingWindow\` (${report.minFundingWindowDays} days) has passed since its funding opened: the clock was moved ${report.minFundingWindowDays} days before \`crowdfundingResult\`.`}
 - **Oversubscription.** v1 refused a pledge that took a plant above its cost; v1.1 accepts it and, at the close, keeps
@@ -401,8 +433,9 @@ trade offer reads accepted${checks.mismatches.length === 0 ? '' : ` — differen
 - **Paged steps.** Every loop over a plant's pledges runs in pages, one per transaction, each meant to fit the free 10 GAS
   (${pagedOver.length === 0 ? 'here every page did' : `here ${pagedOver.join(' and ')} did not: see the gas table`}).
   \`startOperation\` first checks the watts threshold (computed off chain from the public pledges,
-  \`src/domain/apportion.ts\`; the contract checks it) in ${plural(count('startOperation (checking page)'), 'page')} of up to ${CHECK_PAGE} pledges, then issues one funder's
-  quota per page: ${plural(count('startOperation (issuing page)'), 'page')}. ${failed === undefined ? '' : `The carport's failed crowdfunding leaves it \`failing\`; its pledges are then cancelled two per page (\`cancelPledges\`, ${plural(count('cancelPledges page'), 'page')}) until it is \`failed\`.`}
+  \`src/domain/apportion.ts\`; the contract checks it) in ${plural(count('startOperation (checking page)'), 'page')} of up to ${QUOTA_CHECK_PAGE} pledges, then issues${
+    groupPlant === undefined ? '' : ` the quota of its ${plural(groupPlant.funders, 'funder')}`
+  } in ${plural(count('startOperation (issuing page)'), 'page')}. ${failed === undefined ? '' : `The carport's failed crowdfunding leaves it \`failing\`; its ${plural(failed.funders, 'pledge')} are then cancelled in ${plural(count('cancelPledges page'), 'page')} (\`cancelPledges\`) until it is \`failed\`.`}
 - **Trades** are offers on \`MTEMsmTrades\` that expire: each was valid for ${report.offerValidityDays} days (the command line's default)
   and accepted by its buyer within it.
 
@@ -424,9 +457,13 @@ ${table(
 Each member's 12-month average is their profile's average spread by ±${(a.memberSpread * 100).toFixed(0)}% and
 apportioned so each profile's total is exactly Table 4's; this month's consumption strays by up to
 ±${(a.monthlySpread * 100).toFixed(0)}% from it (seeded, \`seed\` ${a.seed}). The founder and ${foundingDay} members applied on founding day,
-when the founder was the only member: each of those admissions had an electorate of 1, and the founder's vote decided
-it (the spec's rule: the electorate is the members at opening). ${a.laterJoiners === 1 ? 'The last member applied after and was' : `The last ${a.laterJoiners} applied after and were`} voted in by
-a strict majority of the whole group.
+when the founder was the only member: those admissions had ${electorates(admissions.foundingDayElectorates)} (read from their referendums), and the founder's vote decided
+them (the spec's rule: the electorate is the members at opening).${
+    a.laterJoiners === 0
+      ? ''
+      : ` ${a.laterJoiners === 1 ? 'The last member applied after and was' : `The last ${a.laterJoiners} applied after and were`} voted in by
+a strict majority of the whole group (${electorates(admissions.laterElectorates)}).`
+  }
 
 ![Quota and need per member](${chartFile})
 
@@ -438,9 +475,10 @@ about ${(a.yieldKWhPerKWpMonth * 12).toLocaleString('en-US')} kWh/kWp a year); i
 Pledges are proportional to each funder's average consumption, in cents, with the leftover cents to the largest remainders
 (they add up to the cost exactly); the contract turns them into quota by the spec's largest-remainder rule.
 
-The group's generation is **one plant funded by all ${report.members} members**${groupPlant === undefined ? '' : `, started in ${count('startOperation (checking page)') + count('startOperation (issuing page)')} \`startOperation\` calls`}.
-A half-size extension is voted down, and a carport array pledged by every member at R$ 200.00 fails its crowdfunding,
-so every path shows. Statuses are the plant's (or, with no plant, the referendum's) \`process\` events in order.
+The group's generation is **one plant funded by ${groupPlant === undefined ? 'its members' : `${groupPlant.funders} of the ${report.members} members`}**${groupPlant === undefined ? '' : `, started in ${count('startOperation (checking page)') + count('startOperation (issuing page)')} \`startOperation\` calls`}.
+${rejected.length === 0 ? '' : `${rejected.map((plant) => `The ${plant.title.replace(/ \(.*\)$/, '')} (${kW(plant.capacityW)}) is voted down, ${plant.yes} yes to ${plant.no} no of ${plant.electorate}`).join('; ')}. `}${
+    failed === undefined ? '' : `The ${failed.title.replace(/ \(.*\)$/, '')} array, pledged ${reais(failed.pledged)} in all by ${plural(failed.funders, 'member')} for a cost of ${reais(failed.cost)}, fails its crowdfunding. `
+  }Every path shows. Statuses are the plant's (or, with no plant, the referendum's) \`process\` events in order.
 
 ${table(
   ['plant', 'referendum', 'capacity', 'cost', 'pledged at the close', 'votes yes / no / electorate', 'statuses', 'paged calls'],
@@ -466,8 +504,8 @@ ${report.offerValidityDays} days, then acceptance by the buyer), ${kW(report.tra
 
 ## Cost of every operation (gasCost, GAS)
 
-NEO 2 gives 10 GAS free per transaction; the sender pays the rest. The goal: every member-facing operation within
-the free 10 GAS. ${
+NEO 2 gives ${FREE_GAS} GAS free per transaction; the sender pays the rest. The goal: every member-facing operation within
+the free ${FREE_GAS} GAS. ${
     report.overFreeGas.length === 0
       ? `**Met:** every transaction of the run cost at most ${FREE_GAS} GAS, each page of a paged step included (the most: ${costliest === undefined ? '—' : `${gasFixed(costliest.max)} GAS, ${costliest.operation}`}).`
       : `**Not met:** ${report.gas

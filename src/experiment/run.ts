@@ -9,7 +9,8 @@ import BigNumber from 'bignumber.js';
 import { randomBytes } from 'crypto';
 import { GasLog, Receipt, blockPages, chainPositions, inBatches, sendBlock } from '../chain/batch';
 import { DEFAULT_SETTINGS, Group, fundWithGAS, passTime, profileHash } from '../chain/group';
-import { CHECK_PAGE, SendPage, closeCrowdfunding, startOperation } from '../chain/plants';
+import { SendPage, closeCrowdfunding, startOperation } from '../chain/plants';
+import { cancelPages, startOperationPages } from '../domain/pages';
 import { Progress, silentProgress } from './progress';
 import {
   ASSUMPTIONS,
@@ -29,12 +30,8 @@ import {
  * under neo-one's 20-second RPC timeout on a busy machine. */
 const BLOCK = 100;
 const DAY = 86_400;
-/**
- * How MTEMsmPlants pages its steps, for the progress bar only (the contract says when a
- * step is done): CHECK_PAGE pledges a checking page, one funder an issuing page, two
- * pledges a cancelling page.
- */
-const CANCEL_PAGE = 2;
+/** Each member's pledge for the carport array (R$): together far below its cost, so it fails. */
+export const CARPORT_PLEDGE = new BigNumber(200);
 /** How long the experiment's trade offers stay open: the command line's default. */
 export const OFFER_VALIDITY = 7 * DAY;
 
@@ -60,6 +57,8 @@ export interface ExperimentPlant {
   readonly statuses: string[];
   /** Σ pledges when the crowdfunding closed, R$ (above the cost: oversubscribed, cut pro rata). */
   readonly pledged: BigNumber;
+  /** Its funders when the crowdfunding closed, read from the plant (0: no plant). */
+  readonly funders: number;
   /** Transactions of its paged steps (crowdfundingResult, cancelPledges, startOperation), one block each. */
   readonly pages: number;
 }
@@ -73,6 +72,9 @@ export interface ExperimentAdmission {
   readonly rID: string;
   readonly invitedInBlock: number;
   readonly requestedInBlock: number;
+  /** The admission referendum's electorate and yes votes, read back after its result. */
+  readonly electorate: number;
+  readonly yes: number;
 }
 
 export interface ExperimentResult {
@@ -85,7 +87,10 @@ export interface ExperimentResult {
   readonly gas: GasLog;
   readonly firstBlock: number;
   readonly lastBlock: number;
+  /** Every transaction the run sent: its contract calls (the gas log) and its GAS transfers. */
   readonly transactions: number;
+  /** The GAS transfers that funded the members, counted in the blocks they made (not contract calls). */
+  readonly gasTransfers: number;
   /** Seconds the chain's clock was moved forward (funding window, time to market, crowdfunding period). */
   readonly fastForwardSeconds: number;
   /** The plants contract's minFundingWindow (seconds): the wait before a fully pledged plant may close. */
@@ -105,6 +110,17 @@ export interface ExperimentOptions {
   readonly laterJoiners: number;
   readonly progress?: Progress;
 }
+
+/** Transactions in blocks [from, to), the miner's of each block left out. */
+export const transactionsIn = async (group: Group, from: number, to: number): Promise<number> => {
+  let count = 0;
+  for (let index = from; index < to; index += 1) {
+    const block = await group.chain.getBlock(index);
+    count += block.transactions.filter((transaction) => transaction.type !== 'MinerTransaction').length;
+  }
+
+  return count;
+};
 
 /** Strict majority of the electorate: the votes that decide a referendum early. */
 const majority = (electorate: number): number => Math.floor(electorate / 2) + 1;
@@ -233,8 +249,11 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
   }));
   progress('wallets', planned.length, planned.length);
   // Every member-facing operation fits NEO's 10 free GAS; a little GAS covers the rest.
+  // The transfers are counted in the blocks they made: every transaction but the miner's.
+  const fundedFrom = await group.chain.getBlockCount();
   await fundWithGAS(group, founder, members.slice(1).map((member) => member.address), 20);
-  transactions += Math.ceil((members.length - 1) / 100);
+  const gasTransfers = await transactionsIn(group, fundedFrom, await group.chain.getBlockCount());
+  transactions += gasTransfers;
 
   // ------------------------------------------------------------ founding and admissions
   const [first] = members;
@@ -257,6 +276,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
       }
     }
     const rIDs = new Map<number, string>();
+    const requestsOf = new Map<number, Omit<ExperimentAdmission, 'electorate' | 'yes'>>();
     progress(`${step}: invitations and requests`, 0, cohort.length);
     let requested = 0;
     for (const round of rounds) {
@@ -278,7 +298,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
         const rID = requests[position].value as string;
         const event = invitations[position].events.find((entry) => entry.name === 'invitation');
         rIDs.set(candidate.index, rID);
-        admissions.push({
+        requestsOf.set(candidate.index, {
           member: candidate.index,
           inviter: candidate.invitedBy,
           inviterAddress: String(event?.parameters.inviter),
@@ -304,6 +324,12 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     if (results.some((receipt) => receipt.value !== true)) {
       throw new Error('An admission was not approved.');
     }
+    // The tally each admission was decided by, as the chain keeps it.
+    for (const candidate of cohort) {
+      const request = requestsOf.get(candidate.index) as Omit<ExperimentAdmission, 'electorate' | 'yes'>;
+      const tally = await referendums.referendum(request.rID);
+      admissions.push({ ...request, electorate: tally?.electorate.toNumber() ?? 0, yes: tally?.yes.toNumber() ?? 0 });
+    }
   };
   // Founding day: everyone applies while the founder is the only member, so each
   // admission's electorate is the founder alone (the spec's rule: members at opening).
@@ -315,14 +341,21 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
 
   // ------------------------------------------------------------ plant referendums
   const electorate = members.length;
-  /** `yes` members vote yes, then `no` members vote no: members vote until it is decided. */
+  /**
+   * `yes` members vote yes, then `no` members vote no: members vote until it is decided.
+   * The tally reported is the referendum's, read back from the chain once the votes are in.
+   */
   const vote = async (step: string, rID: string, yes: number, no: number) => {
     const voters = members.slice(0, yes + no);
     await batched(step, 'vote', voters, (member) =>
       referendums.vote(rID, member.address, member.index < yes, { from: member.account }),
     );
+    const tally = await referendums.referendum(rID);
+    if (tally === undefined) {
+      throw new Error(`Referendum ${rID} cannot be read after its votes.`);
+    }
 
-    return { yes, no, electorate };
+    return { yes: tally.yes.toNumber(), no: tally.no.toNumber(), electorate: tally.electorate.toNumber() };
   };
   const propose = async (proposer: ExperimentMember, capacityW: number, cost: BigNumber) => {
     const [receipt] = await send('powerUp', [
@@ -343,6 +376,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
 
     return receipt.value as string;
   };
+  const fundersOf = async (ppID: string): Promise<number> => ((await plants.powerPlant(ppID))?.funders ?? new BigNumber(0)).toNumber();
   const pledgedOf = async (ppID: string): Promise<BigNumber> => {
     const state = await plants.plantState(ppID);
 
@@ -364,6 +398,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     plants.bid(p1, member.address, amount, { from: member.account }),
   );
   const plans: PlantPlan[] = [{ ...plan, order: await chainPositions(group, bids) }];
+  const funders1 = await fundersOf(p1);
   // v1.1 §6: a fully pledged plant closes early only once minFundingWindow has passed since its funding opened.
   await fastForward(minFundingWindow + 60);
   const close1 = pages('group plant: crowdfunding result', 1);
@@ -373,7 +408,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
   }
   const pledged1 = await pledgedOf(p1);
   await fastForward(assumptions.timeToMarket + 60);
-  const start1 = pages('group plant: start of operation', Math.ceil(plan.funders.length / CHECK_PAGE) + plan.funders.length);
+  const start1 = pages('group plant: start of operation', startOperationPages(plan.funders.length));
   await startOperation(plants, p1, start1.send);
   result.push({
     ppID: p1,
@@ -385,6 +420,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     outcome: (await plants.powerPlant(p1))?.status ?? '',
     statuses: statusesOf(p1),
     pledged: pledged1,
+    funders: funders1,
     pages: close1.finish() + start1.finish(),
   });
   const groupW = plan.capacityW;
@@ -407,10 +443,11 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     outcome: 'rejected',
     statuses: statusesOf(r2),
     pledged: new BigNumber(0),
+    funders: 0,
     pages: 0,
   });
 
-  // A carport array approved but pledged by every member with only R$ 200 each: its
+  // A carport array approved but pledged by every member with only CARPORT_PLEDGE each: its
   // crowdfunding fails after the period (failing), and its pledges are cancelled in
   // pages (cancelPledges) until it is failed.
   const capacity3 = Math.round(groupW / 5);
@@ -419,11 +456,12 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
   const votes3 = await vote('carport: votes', r3, majority(electorate), 0);
   const p3 = await resolve(r3);
   await batched('carport: pledges', 'bid', members, (member) =>
-    plants.bid(p3, member.address, new BigNumber(200), { from: member.account }),
+    plants.bid(p3, member.address, CARPORT_PLEDGE, { from: member.account }),
   );
   const pledged3 = await pledgedOf(p3);
+  const funders3 = await fundersOf(p3);
   await fastForward(options.crowdfundingPeriod + 60);
-  const close3 = pages('carport: failed crowdfunding', 1 + Math.ceil(members.length / CANCEL_PAGE));
+  const close3 = pages('carport: failed crowdfunding', 1 + cancelPages(members.length));
   if ((await closeCrowdfunding(plants, p3, close3.send)) !== 'failed') {
     throw new Error('The under-funded plant was not failed.');
   }
@@ -437,6 +475,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     outcome: (await plants.powerPlant(p3))?.status ?? '',
     statuses: statusesOf(p3),
     pledged: pledged3,
+    funders: funders3,
     pages: close3.finish(),
   });
 
@@ -472,6 +511,7 @@ export const runExperiment = async (options: ExperimentOptions): Promise<Experim
     firstBlock,
     lastBlock: (await group.chain.getBlockCount()) - 1,
     transactions,
+    gasTransfers,
     fastForwardSeconds,
     minFundingWindow,
     offerValidity: OFFER_VALIDITY,
