@@ -8,9 +8,10 @@
  * about 0.5 s more to decrypt its NEP-2 key), so the steps build on each other and
  * read back what a member would check.
  */
-import { createPrivateKey, decryptNEP2, privateKeyToAddress } from '@neo-one/client';
+import { createPrivateKey, decryptNEP2, privateKeyToAddress, privateKeyToPublicKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { execFile } from 'child_process';
+import { createCipheriv, createHash, scryptSync } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -55,6 +56,50 @@ const ok = async (...args: string[]): Promise<string> => {
 /** Runs a command with --json that must succeed; returns the parsed output. */
 const json = async (...args: string[]): Promise<any> => JSON.parse(await ok(...args, '--json'));
 
+
+/**
+ * Runs a command with stdout on a shell pipe whose reader waits a second before reading
+ * (`mtemsm … | (sleep 1; cat)`): the process must not exit before the pipe has taken all.
+ */
+const piped = async (args: readonly string[]): Promise<Run> =>
+  new Promise((resolve) => {
+    execFile(
+      'sh',
+      ['-c', '"$0" "$@" | (sleep 1; cat)', process.execPath, BIN, ...args],
+      { env: { ...process.env, MTEMSM_HOME: home, MTEMSM_KEYSTORE: keystore, MTEMSM_PASSWORD: PASSWORD }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error === null ? 0 : 1, stdout, stderr }),
+    );
+  });
+
+/**
+ * NEP-2 as another NEO wallet writes it (the NEP-2 text, with the file's own scrypt
+ * parameters), written here apart from src/cli/wallets.ts: a key for a hand-written
+ * NEP-6 file.
+ */
+const nep2 = (privateKey: string, password: string, n: number): string => {
+  const sha = (data: Buffer) => createHash('sha256').update(data).digest();
+  const salt = sha(sha(Buffer.from(privateKeyToAddress(privateKey)))).subarray(0, 4);
+  const derived = scryptSync(password.normalize('NFKC'), salt, 64, { N: n, r: 8, p: 8 });
+  const half = Buffer.from(Buffer.from(privateKey, 'hex').map((byte, i) => byte ^ derived[i]));
+  const cipher = createCipheriv('aes-256-ecb', derived.subarray(32), null).setAutoPadding(false);
+  const payload = Buffer.concat([Buffer.from([0x01, 0x42, 0xe0]), salt, cipher.update(half), cipher.final()]);
+  const data = Buffer.concat([payload, sha(sha(payload)).subarray(0, 4)]);
+  const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+  let value = BigInt(`0x${data.toString('hex')}`);
+  let text = '';
+  while (value > 0n) {
+    text = ALPHABET[Number(value % 58n)] + text;
+    value /= 58n;
+  }
+
+  return text;
+};
+
+/** A usage error: exit 2, nothing on stdout, one line on stderr. */
+const usage = (stderr: string | RegExp) => ({ code: 2, stdout: '', stderr: typeof stderr === 'string' ? `mtemsm: ${stderr}\n` : expect.stringMatching(stderr) });
+/** A failed operation: exit 1, nothing on stdout, one line on stderr. */
+const failed = (stderr: string | RegExp) => ({ code: 1, stdout: '', stderr: typeof stderr === 'string' ? `mtemsm: ${stderr}\n` : expect.stringMatching(stderr) });
+
 const sleep = async (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const TX_SHAPE = {
@@ -95,11 +140,28 @@ describe('mtemsm (command line)', () => {
     );
     expect(other.profile.salt).toMatch(/^[0-9a-f]{32}$/);
 
+    // NEP-6, the NEO wallet format; the profile in its extra.
     const file = JSON.parse(fs.readFileSync(path.join(keystore, 'ana.json'), 'utf8'));
-    expect(Object.keys(file).sort()).toEqual(['address', 'createdAt', 'encryptedKey', 'name', 'profile', 'version']);
-    expect(file.encryptedKey).toMatch(/^6P/);
-    const privateKey = await decryptNEP2({ password: PASSWORD, encryptedKey: file.encryptedKey });
+    expect(file).toEqual({
+      name: 'ana',
+      version: '1.0',
+      scrypt: { n: 16384, r: 8, p: 8 },
+      accounts: [
+        {
+          address: ana,
+          label: 'ana',
+          isDefault: true,
+          lock: false,
+          key: expect.stringMatching(/^6P[1-9A-HJ-NP-Za-km-z]{56}$/),
+          contract: { script: expect.stringMatching(/^21(02|03)[0-9a-f]{64}ac$/), parameters: [{ name: 'signature', type: 'Signature' }], deployed: false },
+          extra: null,
+        },
+      ],
+      extra: { mtemsm: { profile: created.profile, createdAt: created.createdAt } },
+    });
+    const privateKey = await decryptNEP2({ password: PASSWORD, encryptedKey: file.accounts[0].key });
     expect(privateKeyToAddress(privateKey)).toBe(ana);
+    expect(file.accounts[0].contract.script).toBe(`21${privateKeyToPublicKey(privateKey)}ac`);
     expect(fs.readFileSync(path.join(keystore, 'ana.json'), 'utf8')).not.toContain(privateKey.replace(/^0x/, ''));
 
     const [wrong, unknown, list] = await Promise.all([
@@ -110,6 +172,77 @@ describe('mtemsm (command line)', () => {
     expect(wrong).toEqual({ code: 1, stdout: '', stderr: 'mtemsm: Wrong password for wallet "ana".\n' });
     expect(unknown).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^mtemsm: "carol" is neither a NEO address nor a wallet.*\n$/) });
     expect(list.map((wallet: any) => wallet.name)).toEqual(['ana', 'bob']);
+
+    // A wallet of the first format (as mtemsm 1.0 wrote it) is still read and opens.
+    const oldKey = createPrivateKey().replace(/^0x/, '');
+    const anaFile = JSON.parse(fs.readFileSync(path.join(keystore, 'ana.json'), 'utf8'));
+    fs.writeFileSync(
+      path.join(keystore, 'old.json'),
+      JSON.stringify({ version: 1, name: 'old', address: ana, encryptedKey: anaFile.accounts[0].key, profile: created.profile, createdAt: '2026-01-01T00:00:00.000Z' }),
+    );
+    // A NEP-6 file of another NEO wallet: two accounts, the second the default, its own scrypt n, no extra.
+    const otherPassword = 'another wallet';
+    const doraKey = createPrivateKey().replace(/^0x/, '');
+    const dora = privateKeyToAddress(doraKey);
+    const account = (key: string, isDefault: boolean) => ({
+      address: privateKeyToAddress(key),
+      label: isDefault ? 'main' : null,
+      isDefault,
+      lock: false,
+      key: nep2(key, otherPassword, 1024),
+      contract: { script: `21${privateKeyToPublicKey(key)}ac`, parameters: [{ name: 'signature', type: 'Signature' }], deployed: false },
+      extra: null,
+    });
+    const neon = path.join(home, 'neon-wallet.json');
+    fs.writeFileSync(neon, JSON.stringify({ name: 'MyWallet', version: '1.0', scrypt: { n: 1024, r: 8, p: 8 }, accounts: [account(oldKey, false), account(doraKey, true)], extra: null }));
+    const [oldShown, oldVerified, importRun, wrongImport, missing, noKey] = await Promise.all([
+      json('wallet', 'show', 'old'),
+      mtemsm(['wallet', 'verify', 'old']),
+      // Opened with the other wallet's password.
+      mtemsm(['wallet', 'import', 'dora', '--nep6', neon, '--name', 'Dora Reis', '--unit', '555', '--salt', 'salt', '--json'], { MTEMSM_PASSWORD: otherPassword }),
+      mtemsm(['wallet', 'import', 'dora2', '--nep6', neon], { MTEMSM_PASSWORD: PASSWORD }),
+      mtemsm(['wallet', 'show', 'nobody']),
+      mtemsm(['wallet', 'import', 'dora3']),
+    ]);
+    expect(importRun).toMatchObject({ code: 0, stderr: '' });
+    const imported = JSON.parse(importRun.stdout);
+    expect(oldShown).toEqual({ name: 'old', address: ana, profileHash: created.profileHash, profile: created.profile, createdAt: '2026-01-01T00:00:00.000Z', format: 'mtemsm-1' });
+    expect(oldVerified).toEqual({ code: 0, stdout: `The password opens wallet "old" (${ana}).\n`, stderr: '' });
+    expect(imported).toEqual({
+      name: 'dora',
+      address: dora,
+      profileHash: `0x${createHash('sha256').update('Dora Reis|555|salt').digest('hex')}`,
+      profile: expect.objectContaining({ fullName: 'Dora Reis', consumerUnit: '555', salt: 'salt' }),
+      createdAt: expect.any(String),
+      format: 'NEP-6',
+    });
+    // Kept as it came (the other wallet's key and scrypt), with only the account taken.
+    const doraFile = JSON.parse(fs.readFileSync(path.join(keystore, 'dora.json'), 'utf8'));
+    expect(doraFile).toEqual({
+      name: 'dora',
+      version: '1.0',
+      scrypt: { n: 1024, r: 8, p: 8 },
+      accounts: [account(doraKey, true)],
+      extra: { mtemsm: { profile: imported.profile, createdAt: imported.createdAt } },
+    });
+    expect(wrongImport).toEqual(failed('Wrong password for wallet "dora2".'));
+    expect(missing).toEqual(usage(/^mtemsm: Unknown wallet "nobody" \(in .*; see "mtemsm wallet list"\)\.\n$/));
+    expect(noKey).toEqual(usage('Give the key as --wif WIF or --nep6 FILE (one of them).'));
+    expect(await mtemsm(['wallet', 'verify', 'dora'], { MTEMSM_PASSWORD: otherPassword })).toEqual({
+      code: 0,
+      stdout: `The password opens wallet "dora" (${dora}).\n`,
+      stderr: '',
+    });
+    // No password in the environment and no terminal to ask on: one line.
+    const env = { ...process.env } as Record<string, string>;
+    delete env.MTEMSM_PASSWORD;
+    const noPassword = await new Promise<Run>((resolve) =>
+      execFile(process.execPath, [BIN, 'wallet', 'verify', 'ana'], { env: { ...env, MTEMSM_HOME: home, MTEMSM_KEYSTORE: keystore } }, (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr }),
+      ),
+    );
+    expect(noPassword).toEqual(usage('Wallet "ana" needs its password: set MTEMSM_PASSWORD (stdin is not a terminal to ask on).'));
+    fs.rmSync(path.join(keystore, 'old.json'));
   });
 
   test('deploy with short settings, found the group, invite and admit a member by referendum', async () => {
@@ -352,6 +485,175 @@ describe('mtemsm (command line)', () => {
     });
   });
 
+  test('every other command: transfer, result, bids, trade cancel, profile, the four proposals, reads', async () => {
+    const [powerUp, given] = await Promise.all([
+      json('power-up', '--from', 'ana', '--capacity', '1kWp', '--cost', '100', '--utility', 'Light', '--time-to-market', '1s'),
+      json('transfer', 'ana', '0,25', '--from', 'bob'),
+    ]);
+    expect(given).toEqual({ ...TX_SHAPE, operation: 'transfer', value: true, id: null });
+    const rPowerUp = powerUp.id;
+    await Promise.all([ok('vote', rPowerUp, 'yes', '--from', 'ana'), ok('vote', rPowerUp, 'yes', '--from', 'bob')]);
+    // result: the call that fits the referendum's kind (here powerUpResult).
+    const [resulted, offer] = await Promise.all([
+      json('result', rPowerUp, '--from', 'ana'),
+      json('trade', 'offer', '--from', 'bob', '--to', 'ana', '--quota', '100W', '--seb', '0.1'),
+    ]);
+    expect(resulted).toEqual({ ...TX_SHAPE, operation: 'powerUpResult', value: 'P2', id: 'P2' });
+    const [bid, cancelled] = await Promise.all([json('bid', 'P2', '50', '--from', 'ana'), json('trade', 'cancel', offer.id, '--from', 'bob')]);
+    expect(bid).toMatchObject({ operation: 'bid', ppID: 'P2', pledge: '50' });
+    expect(cancelled).toEqual({ ...TX_SHAPE, operation: 'cancelTrade', value: true, id: null, tID: offer.id });
+    const [changed, profile] = await Promise.all([
+      json('change-bid', 'P2', 'R$ 20,00', '--from', 'ana'),
+      json('change-profile', '--from', 'bob', '--name', 'Bob Lima', '--unit', '999', '--salt', 'new'),
+    ]);
+    expect(changed).toEqual({ ...TX_SHAPE, operation: 'changeBid', value: true, id: null, ppID: 'P2', pledge: '20' });
+    const newHash = `0x${createHash('sha256').update('Bob Lima|999|new').digest('hex')}`;
+    expect(profile).toEqual({ ...TX_SHAPE, operation: 'changeProfile', value: true, id: null, profileHash: newHash, utility: 'Light' });
+    // The new profile is saved in bob's NEP-6 file once it is on chain.
+    expect(JSON.parse(fs.readFileSync(path.join(keystore, 'bob.json'), 'utf8')).extra.mtemsm.profile).toEqual({
+      fullName: 'Bob Lima',
+      consumerUnit: '999',
+      salt: 'new',
+      profileHash: newHash,
+    });
+
+    const [correction, plantUtility] = await Promise.all([
+      json('propose', 'correction', 'bob', 'treasury', '--quota', '90W', '--from', 'ana'),
+      json('propose', 'plant-utility', 'P2', 'Enel', '--from', 'bob'),
+    ]);
+    const [removal, plantRemoval] = await Promise.all([
+      json('propose', 'removal', 'bob', '--from', 'ana'),
+      json('propose', 'plant-removal', 'P2', '--from', 'bob'),
+    ]);
+    for (const [sent, operation] of [
+      [correction, 'proposeCorrection'],
+      [plantUtility, 'proposePlantUtility'],
+      [removal, 'proposeRemoval'],
+      [plantRemoval, 'proposePlantRemoval'],
+    ]) {
+      expect(sent).toEqual({ ...TX_SHAPE, operation, value: sent.id, id: expect.stringMatching(/^R\d+$/) });
+    }
+    const ids = [correction.id, plantUtility.id, removal.id, plantRemoval.id];
+    expect(new Set(ids).size).toBe(4);
+    // The correction and the plant's utility approved by both, the removal rejected (one of two), the plant's removal left open.
+    const votes = async (who: string, answers: ReadonlyArray<readonly [string, string]>) => {
+      for (const [rID, answer] of answers) {
+        await ok('vote', rID, answer, '--from', who);
+      }
+    };
+    await Promise.all([
+      votes('ana', [[correction.id, 'yes'], [plantUtility.id, 'yes'], [removal.id, 'yes']]),
+      votes('bob', [[correction.id, 'yes'], [plantUtility.id, 'sim'], [removal.id, 'no']]),
+    ]);
+    const [corrected, rejected] = await Promise.all([
+      json('change-result', correction.id, '--from', 'ana'),
+      json('change-result', removal.id, '--from', 'bob'),
+    ]);
+    expect(corrected).toEqual({ ...TX_SHAPE, operation: 'changeResult', value: true, id: null, status: 'approved', reason: null });
+    expect(rejected).toEqual({ ...TX_SHAPE, operation: 'changeResult', value: false, id: null, status: 'rejected', reason: null });
+    expect(await json('change-result', plantUtility.id, '--from', 'ana')).toMatchObject({ status: 'approved', value: true });
+
+    const [treasury, votedYes, notVoted, list, plant, bobNow, anaBalance, status] = await Promise.all([
+      json('treasury'),
+      json('has-voted', removal.id, 'ana'),
+      json('has-voted', plantRemoval.id, 'ana'),
+      piped(['referendums', '--json']),
+      json('plant', 'P2'),
+      json('member', 'bob'),
+      json('balance', 'ana'),
+      json('network', 'status'),
+    ]);
+    // 90 W of bob's quota went to the treasury by the correction.
+    expect(treasury).toEqual({ address: expect.any(String), quotaW: '90', tokens: '0', reservedQuotaW: '0', reservedTokens: '0' });
+    expect(votedYes).toEqual({ rID: removal.id, address: ana, voted: true });
+    expect(notVoted).toEqual({ rID: plantRemoval.id, address: ana, voted: false });
+    expect(list.stderr).toBe('');
+    const referendums = JSON.parse(list.stdout);
+    expect(referendums.map((r: any) => [r.rID, r.kind, r.status])).toEqual([
+      ['R1', 'admission', 'approved'],
+      ['R2', 'powerUp', 'approved'],
+      ['R3', 'plantRemoval', 'lapsed'],
+      [rPowerUp, 'powerUp', 'approved'],
+      ...[correction, plantUtility, removal, plantRemoval]
+        .map((sent, index) => [sent.id, ['correction', 'plantUtility', 'removal', 'plantRemoval'][index], ['approved', 'approved', 'rejected', 'open'][index]])
+        .sort((a, b) => Number(a[0].slice(1)) - Number(b[0].slice(1))),
+    ]);
+    expect(referendums.find((r: any) => r.rID === plantRemoval.id)).toMatchObject({ yes: '0', no: '0', electorate: '2', canResolve: false, expectedOutcome: null });
+    expect(plant).toMatchObject({ ppID: 'P2', status: 'funding', utility: 'Enel', capacityW: '1000', cost: '100', raised: '20', funders: '1' });
+    expect(bobNow).toMatchObject({ profileHash: newHash, quotaW: '3160', tokens: '4', frozen: false, removals: 0 });
+    // The GAS read is a number read from the node (a failed read would be gasError, never 0).
+    expect(anaBalance).toMatchObject({ seb: '6', gas: expect.stringMatching(/^\d+(\.\d+)?$/) });
+    expect(anaBalance.gasError).toBeUndefined();
+    expect(status).toEqual({
+      running: true,
+      rpcURL: `http://localhost:${port}/rpc`,
+      pid: expect.any(Number),
+      blockCount: expect.any(Number),
+      home,
+      deployment: JSON.parse(fs.readFileSync(path.join(home, 'deployment.json'), 'utf8')),
+    });
+    const advanced = await json('network', 'advance', '1h');
+    expect(advanced).toEqual({ advanced: '3600', block: expect.any(Number), time: expect.any(Number) });
+    expect(advanced.block).toBeGreaterThanOrEqual(status.blockCount);
+
+    // One refusal of each: exit 2 before anything is sent, exit 1 when the contract or the node says no.
+    const refusals = await Promise.all([
+      mtemsm(['transfer', 'ana', '1,000', '--from', 'bob']),
+      mtemsm(['change-bid', 'P1', '20', '--from', 'ana']),
+      mtemsm(['trade', 'cancel', offer.id, '--from', 'bob']),
+      mtemsm(['change-profile', '--from', 'bob']),
+      mtemsm(['propose', 'correction', 'bob', 'treasury', '--quota', '1.000W', '--from', 'ana']),
+      mtemsm(['propose', 'removal', 'dora', '--from', 'ana']),
+      mtemsm(['propose', 'plant-utility', 'P2', '', '--from', 'ana']),
+      mtemsm(['propose', 'plant-removal', 'X1', '--from', 'ana']),
+      mtemsm(['change-result', rPowerUp, '--from', 'ana']),
+      mtemsm(['result', rPowerUp, '--from', 'ana']),
+      mtemsm(['plant', 'P9']),
+      mtemsm(['referendums', 'R1']),
+      mtemsm(['treasury', '--json=yes']),
+      mtemsm(['has-voted', 'R1']),
+      mtemsm(['network', 'status', '--fresh']),
+      mtemsm(['network', 'advance', 'soon']),
+      mtemsm(['vote', 'R1', 'yes']),
+      mtemsm(['vote', 'R1', 'yes', '--from']),
+    ]);
+    expect(refusals).toEqual([
+      usage('Bad SEB amount: "1,000" is 1 in Brazilian notation but 1000 in English: write 1000, "1.000,00" (Brazilian) or 1,000.00 (English).'),
+      failed(/^mtemsm: .+\n$/),
+      failed(/^mtemsm: .+\n$/),
+      usage('Nothing to change: give --utility, --name and --unit, or --profile-hash.'),
+      usage(/^mtemsm: Bad --quota: "1\.000W" is 1000 in Brazilian notation but 1 in English: /),
+      failed(/^mtemsm: .+\n$/),
+      usage('A utility name has 1 to 64 bytes.'),
+      usage('Bad plant ID "X1" (like P1).'),
+      usage(`${rPowerUp} is a powerUp referendum: use "mtemsm result ${rPowerUp}".`),
+      failed(/^mtemsm: .+\n$/),
+      failed('No plant P9.'),
+      usage('Usage: mtemsm referendums'),
+      usage('--json takes no value.'),
+      usage('Usage: mtemsm has-voted RID NAME|ADDRESS'),
+      usage('Unknown option --fresh for "mtemsm network status" (see --help).'),
+      usage('Bad duration: "soon" (examples: 30d, 12h, 10m, 45s, or seconds).'),
+      usage('--from is required.'),
+      usage('--from needs a value.'),
+    ]);
+  });
+
+  test('output on a pipe is complete: 700 wallets of JSON (over 200 KB) through a slow reader', async () => {
+    const many = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-cli-many-'));
+    const ana = JSON.parse(fs.readFileSync(path.join(keystore, 'ana.json'), 'utf8'));
+    for (let index = 0; index < 700; index += 1) {
+      fs.writeFileSync(path.join(many, `w${String(index).padStart(3, '0')}.json`), JSON.stringify({ ...ana, name: `w${index}` }));
+    }
+    const result = await piped(['wallet', 'list', '--json', '--keystore', many]);
+    fs.rmSync(many, { recursive: true, force: true });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.length).toBeGreaterThan(200_000);
+    const wallets = JSON.parse(result.stdout);
+    expect(wallets).toHaveLength(700);
+    expect(wallets[699]).toMatchObject({ name: 'w699', format: 'NEP-6', address: ana.accounts[0].address });
+  });
+
   test('usage errors: one line, exit 2; --help with an example', async () => {
     const [bad, help, invalid, donation, inviteHelp, general] = await Promise.all([
       mtemsm(['bid', 'P1', 'R$ 1,234', '--from', 'ana']),
@@ -361,6 +663,11 @@ describe('mtemsm (command line)', () => {
       mtemsm(['invite', '--help']),
       mtemsm(['--help']),
     ]);
+    const [versionLong, versionShort] = await Promise.all([mtemsm(['--version']), mtemsm(['-V'])]);
+    const packageVersion = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'package.json'), 'utf8')).version;
+    expect(versionLong).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
+    expect(versionShort).toEqual(versionLong);
+    expect(general.stdout).toMatch(/\nEnvironment:\n {2}MTEMSM_PASSWORD +.*\n {2}MTEMSM_KEYSTORE +.*\n {2}MTEMSM_HOME +.*\n {2}MTEMSM_DEBUG +/);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: mtemsm vote RID yes\|no --from NAME\n[\s\S]*Example:\n  mtemsm vote R3 yes --from ana\n$/);
     expect(bad).toEqual({ code: 2, stdout: '', stderr: expect.stringMatching(/^mtemsm: Bad amount: "R\$ 1,234".*\n$/) });

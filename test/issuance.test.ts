@@ -206,13 +206,37 @@ test('42 equal pledges: the threshold checked in six pages, then one funder a pa
   await expect(group.plants.bid(ppID, members[1].address, new BigNumber(100), { from: members[1] })).rejects.toThrow(
     'The crowdfunding of this plant is closed.',
   );
+  // H3 of the test review: the guard of a plant part-way through issuing (MTEMsmPlants
+  // applyPlantRemoval: only funding, closing or funded plants). Had it let the removal
+  // through, the plant would be 'removing', its pledges cancelled page by page, and the
+  // 41 funders not yet issued would never get their quota, while invariants 1 and 2 still
+  // held. So: the pledges, the plant's record and what was issued, before and after.
+  const pledgesBefore = await readPledges(group.plants, ppID);
+  const recordBefore = await group.plants.plantState(ppID);
+  const issuedBefore = await group.ledger.groupSummary();
   const [lapsed] = await send('changeResult', [group.referendums.changeResult(removalID, { from: founder })]);
   expect(lapsed.value).toBe(false);
   expect(lapsed.events).toEqual([
     { name: 'process', parameters: { id: removalID, status: 'lapsed' } },
     { name: 'lapse', parameters: { rID: removalID, reason: 'A plant can be removed only before it operates.' } },
   ]);
-  expect((await group.plants.powerPlant(ppID))?.status).toEqual('issuing');
+  expect((await group.referendums.referendum(removalID))?.status).toEqual('lapsed');
+  expect(await group.plants.powerPlant(ppID)).toMatchObject({ status: 'issuing', raised: new BigNumber(4_200), funders: new BigNumber(MEMBERS) });
+  // Every pledge stays as made (none cancelled), the paged step where it was (1 issued).
+  expect(await readPledges(group.plants, ppID)).toEqual(pledgesBefore);
+  expect(pledgesBefore.map(({ amount }) => amount)).toEqual(members.map(() => 100_00n));
+  expect((await group.plants.plantState(ppID)).map(String)).toEqual(recordBefore.map(String));
+  expect((await group.plants.bidOf(ppID, members[1].address)).toString()).toEqual('100');
+  // Nothing issued is lost: the first funder's quota and SEB, the totals.
+  const issuedAfter = await group.ledger.groupSummary();
+  expect([issuedAfter.totalCapacityW.toString(), issuedAfter.totalSupply.toString()]).toEqual([
+    issuedBefore.totalCapacityW.toString(),
+    issuedBefore.totalSupply.toString(),
+  ]);
+  expect((await quotaOf(members[0])).toNumber()).toBe(expected[0]);
+  expect((await group.ledger.member(members[0].address))?.tokens.toString()).toEqual(new BigNumber(expected[0]).div(1000).toString());
+  // A lapsed referendum is resolved: it cannot be resolved again (and so never applied later).
+  await expect(group.referendums.changeResult(removalID, { from: founder })).rejects.toThrow('The referendum is already resolved.');
 
   // The rest, one funder a page; the last puts the plant in operation.
   const rest: Receipt[] = [];

@@ -280,7 +280,7 @@ const FROZEN = "This member's holdings are frozen while a removal is open.";
 /**
  * The constructors' checks need deployments of their own (a second copy of a script
  * cannot be deployed at the address the harness used): a deployment by someone else than
- * the founder in findings.test.ts (L3), bad settings on fresh nodes in boundaries.test.ts.
+ * the founder in findings.test.ts (L3), bad settings on fresh nodes in spec-cases.test.ts.
  */
 const FOUNDER_WITNESS = "The founder's witness is needed to deploy the group.";
 
@@ -1154,7 +1154,7 @@ const SITES: readonly Site[] = [
     },
   ]),
   testedIn('MTEMsmPlants.ts', 'constructor', 'throw', FOUNDER_WITNESS, 'findings.test.ts'),
-  testedIn('MTEMsmPlants.ts', 'constructor', 'throw', 'Deployment settings must be positive (periods may be 0).', 'boundaries.test.ts'),
+  testedIn('MTEMsmPlants.ts', 'constructor', 'throw', 'Deployment settings must be positive (periods may be 0).', 'spec-cases.test.ts'),
   site('MTEMsmPlants.ts', 'bid', 'The amount must be positive.', [
     { name: 'bid of 0', send: (c, o) => c.group.plants.bid(c.fx.pFunding, c.A.address, big(0), o(c.A)) },
     { name: 'bid of R$ -100.00', send: (c, o) => c.group.plants.bid(c.fx.pFunding, c.A.address, big(-100), o(c.A)) },
@@ -1606,7 +1606,7 @@ const SITES: readonly Site[] = [
     'constructor',
     'throw',
     'Deployment settings must not be negative, and maxPowerW must be positive.',
-    'boundaries.test.ts',
+    'spec-cases.test.ts',
   ),
   site('MTEMsmReferendums.ts', 'vote', 'Unknown referendum.', [
     {

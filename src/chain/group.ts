@@ -187,6 +187,24 @@ export const masterAddress = (): string => privateKeyToAddress(MASTER_PRIVATE_KE
 // ------------------------------------------------------------------ deployment
 
 /**
+ * neo-one 2.x passes a constructor argument of 0 as if it were missing, so a contract
+ * takes that parameter's default instead (measured: minBid '0' deployed R$ 100.00,
+ * maxPowerW 0 deployed 5 MW, a period of 0 its default). The contracts' own checks then
+ * never see the 0, so it is refused here, before anything is deployed. (Negative values
+ * reach the contracts, which refuse them.) A period of 0, which the spec allows, cannot
+ * be deployed on neo-one 2.x: use 1 s.
+ */
+export const refuseZeroSettings = (settings: Settings): void => {
+  for (const name of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+    if (new BigNumber(settings[name]).isZero()) {
+      throw new Error(
+        `${name} 0 cannot be deployed: neo-one 2.x passes a 0 constructor argument as missing and the contract would use its default (${DEFAULT_SETTINGS[name]}); give a positive value.`,
+      );
+    }
+  }
+};
+
+/**
  * Deploys the four contracts with `settings`, signed by `founder` (whose address they
  * were compiled with: src/chain/compile.ts; the founder alone may deploy and found the
  * group). A contract's address is its script's hash, so each can be deployed once per
@@ -198,6 +216,7 @@ export const deployGroup = async (
   settings: Settings = DEFAULT_SETTINGS,
   compiled?: CompiledContract[],
 ): Promise<Deployment> => {
+  refuseZeroSettings(settings);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const contracts: CompiledContract[] = compiled ?? (await require('./compile').compileGroup(founder.address));
   const [ledger, trades, plants, referendums] = contracts;

@@ -3,9 +3,22 @@
  *
  * power (capacity, quota): stored in watts (Integer); accepted as `10kWp`, `10 kW`,
  * `0.5kW`, `5MW`, `500W` or plain watts. money: stored in R$ (Fixed<2>); accepted as
- * `R$ 700,00`, `1.234,56`, `700.00` or `700`. SEB: Fixed<8>, `0.5` or `0,5`.
+ * `R$ 700,00`, `1.234,56`, `1,234.56`, `700.00` or `700`. SEB: Fixed<8>, `0.5` or `0,5`.
  * durations: stored in seconds; accepted as `30d`, `12h`, `10m`, `45s`, `1w` or plain
  * seconds.
+ *
+ * Brazilian (`1.234,56`) and English (`1,234.56`) notation are both read; a number that
+ * would read differently in the two is refused, never guessed. The rule (readNumber):
+ * - digits alone are a whole number: `1000`;
+ * - both `.` and `,`: the last one is the decimal mark and the other groups thousands,
+ *   which must then be well formed (1 to 3 digits, then groups of 3): `1.234,56`,
+ *   `1,234.56`;
+ * - the same mark twice or more: thousands groups, a whole number: `1.000.000`, `1,000,000`;
+ * - one mark once: the decimal mark, `0,5`, `1.25`, `1234,567`, `0.500` -- except when it
+ *   is followed by exactly 3 digits after 1 to 3 digits not starting with 0 (`1,000`,
+ *   `1.000`, `12.500`): a thousands group in one notation and decimals in the other, so
+ *   refused ("write 1000, 1.000,00 or 1,000.00"). Hence `1,000W` and `1.000` SEB are
+ *   refused, where `1,000W` was once read as 1 W.
  */
 import BigNumber from 'bignumber.js';
 import { UsageError } from './errors';
@@ -13,22 +26,66 @@ import { UsageError } from './errors';
 const POWER_UNITS: Record<string, number> = { w: 1, wp: 1, kw: 1_000, kwp: 1_000, mw: 1_000_000, mwp: 1_000_000 };
 const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, min: 60, h: 3_600, d: 86_400, w: 604_800 };
 
-const decimal = (text: string, what: string): BigNumber => {
-  if (!/^\d+(\.\d+)?$/.test(text)) {
-    throw new UsageError(`Bad ${what}: "${text}".`);
+/** How to write a number that reads the same in both notations (the refusal's advice). */
+const NOTATIONS = 'write 1000, "1.000,00" (Brazilian) or 1,000.00 (English)';
+
+/**
+ * The plain decimal (`1234.56`) of a number in Brazilian or English notation, by the rule
+ * of this file's header; a number that reads differently in the two is refused.
+ */
+export const readNumber = (text: string, what: string, examples: string, shown = text): string => {
+  const bad = (): never => {
+    throw new UsageError(`Bad ${what}: "${shown}" (${examples}).`);
+  };
+  if (!/^\d[\d.,]*$/.test(text) || !/\d$/.test(text) || /[.,][.,]/.test(text)) {
+    return bad();
+  }
+  const groups = (whole: string, mark: string): string => {
+    const parts = whole.split(mark);
+    if (!/^\d{1,3}$/.test(parts[0]) || parts.slice(1).some((part) => !/^\d{3}$/.test(part))) {
+      bad();
+    }
+
+    return parts.join('');
+  };
+  const dots = text.split('.').length - 1;
+  const commas = text.split(',').length - 1;
+  if (dots > 0 && commas > 0) {
+    const decimalMark = text.lastIndexOf(',') > text.lastIndexOf('.') ? ',' : '.';
+    const [whole, fraction, ...more] = text.split(decimalMark);
+    if (more.length > 0) {
+      return bad();
+    }
+
+    return `${groups(whole, decimalMark === ',' ? '.' : ',')}.${fraction}`;
+  }
+  if (dots + commas === 0) {
+    return text;
+  }
+  const mark = dots > 0 ? '.' : ',';
+  if (dots + commas > 1) {
+    return groups(text, mark);
+  }
+  const [whole, fraction] = text.split(mark);
+  if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole)) {
+    const grouped = `${whole}${fraction}`;
+    const decimal = new BigNumber(`${whole}.${fraction}`).toFixed();
+    const [brazilian, english] = mark === '.' ? [grouped, decimal] : [decimal, grouped];
+    throw new UsageError(`Bad ${what}: "${shown}" is ${brazilian} in Brazilian notation but ${english} in English: ${NOTATIONS}.`);
   }
 
-  return new BigNumber(text);
+  return `${whole}.${fraction}`;
 };
 
 /** Watts (an integer) from `10kWp`, `0.5 kW`, `5MW`, `500W` or `500`. */
 export const parsePower = (input: string, what = 'power'): BigNumber => {
+  const examples = 'examples: 10kWp, 0.5kW, 500W, 5MW';
   const match = /^\s*([\d.,]+)\s*([a-zA-Z]*)\s*$/.exec(input);
   const unit = match?.[2].toLowerCase() ?? '';
   if (match === null || (unit !== '' && POWER_UNITS[unit] === undefined)) {
-    throw new UsageError(`Bad ${what}: "${input}" (examples: 10kWp, 0.5kW, 500W, 5MW).`);
+    throw new UsageError(`Bad ${what}: "${input}" (${examples}).`);
   }
-  const watts = decimal(match[1].replace(',', '.'), what).times(POWER_UNITS[unit] ?? 1);
+  const watts = new BigNumber(readNumber(match[1], what, examples, input)).times(POWER_UNITS[unit] ?? 1);
   if (!watts.isInteger()) {
     throw new UsageError(`Bad ${what}: "${input}" is not a whole number of watts.`);
   }
@@ -36,18 +93,12 @@ export const parsePower = (input: string, what = 'power'): BigNumber => {
   return watts;
 };
 
-/** R$ (at most 2 decimals) from `R$ 700,00`, `1.234,56`, `700.00` or `700`. */
+/** R$ (at most 2 decimals) from `R$ 700,00`, `1.234,56`, `1,234.56`, `700.00` or `700`. */
 export const parseMoney = (input: string, what = 'amount'): BigNumber => {
-  let text = input.replace(/^\s*R\$\s*/i, '').replace(/\s+/g, '');
-  if (text.includes(',')) {
-    // Brazilian: dots group thousands, the comma marks the cents.
-    if (!/^\d{1,3}(\.\d{3})*,\d{1,2}$|^\d+,\d{1,2}$/.test(text)) {
-      throw new UsageError(`Bad ${what}: "${input}" (examples: "R$ 700,00", 700.00).`);
-    }
-    text = text.replace(/\./g, '').replace(',', '.');
-  }
+  const examples = 'R$ with at most 2 decimals; examples: "R$ 700,00", "R$ 1.234,56", 700.00';
+  const text = readNumber(input.replace(/^\s*R\$\s*/i, '').replace(/\s+/g, ''), what, examples, input);
   if (!/^\d+(\.\d{1,2})?$/.test(text)) {
-    throw new UsageError(`Bad ${what}: "${input}" (R$ with at most 2 decimals; examples: "R$ 700,00", 700.00).`);
+    throw new UsageError(`Bad ${what}: "${input}" (${examples}).`);
   }
 
   return new BigNumber(text);
@@ -55,22 +106,24 @@ export const parseMoney = (input: string, what = 'amount'): BigNumber => {
 
 /** SEB (at most 8 decimals) from `0.5`, `0,5` or `0.5 SEB`. */
 export const parseSEB = (input: string, what = 'SEB amount'): BigNumber => {
-  const text = input.replace(/\s*SEB\s*$/i, '').trim().replace(',', '.');
+  const examples = 'at most 8 decimals, e.g. 0.5 or 0,5';
+  const text = readNumber(input.replace(/\s*SEB\s*$/i, '').trim(), what, examples, input);
   if (!/^\d+(\.\d{1,8})?$/.test(text)) {
-    throw new UsageError(`Bad ${what}: "${input}" (at most 8 decimals, e.g. 0.5).`);
+    throw new UsageError(`Bad ${what}: "${input}" (${examples}).`);
   }
 
   return new BigNumber(text);
 };
 
-/** Seconds from `30d`, `12h`, `10m`, `45s`, `1w` or plain seconds. */
+/** Seconds from `30d`, `12h`, `1.5h`, `10m`, `45s`, `1w` or plain seconds. */
 export const parseDuration = (input: string, what = 'duration'): BigNumber => {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(input);
+  const examples = 'examples: 30d, 12h, 10m, 45s, or seconds';
+  const match = /^\s*([\d.,]+)\s*([a-zA-Z]*)\s*$/.exec(input);
   const unit = match?.[2].toLowerCase() ?? '';
   if (match === null || (unit !== '' && DURATION_UNITS[unit] === undefined)) {
-    throw new UsageError(`Bad ${what}: "${input}" (examples: 30d, 12h, 10m, 45s, or seconds).`);
+    throw new UsageError(`Bad ${what}: "${input}" (${examples}).`);
   }
-  const seconds = new BigNumber(match[1]).times(DURATION_UNITS[unit] ?? 1);
+  const seconds = new BigNumber(readNumber(match[1], what, examples, input)).times(DURATION_UNITS[unit] ?? 1);
   if (!seconds.isInteger()) {
     throw new UsageError(`Bad ${what}: "${input}" is not a whole number of seconds.`);
   }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Checkpoint, audit } from '../../audit/audit';
 import { auditedGroup } from '../../audit/events';
 import { writeExports } from '../../audit/exports';
-import { Command } from '../command';
+import { Command, option } from '../command';
 import { connectGroup } from '../context';
 import { OperationError, UsageError } from '../errors';
 import { fields, print, printJSON, table } from '../output';
@@ -26,9 +26,9 @@ export const auditCommands: Command[] = [
     path: ['audit'],
     arity: [0, 0],
     options: [
-      ['out', '--out DIR', 'write allocation.csv, events.csv, referendums.csv and audit.json there'],
-      ['from-block', '--from-block N', 'start reading at block N (the group was deployed at or after it)'],
-      ['checkpoint', '--checkpoint FILE', 'resume from FILE if it exists, and save the new checkpoint there'],
+      option('out', 'DIR', 'write allocation.csv, events.csv, referendums.csv and audit.json there'),
+      option('from-block', 'N', 'start reading at block N (the group was deployed at or after it)'),
+      option('checkpoint', 'FILE', 'resume from FILE if it exists, and save the new checkpoint there'),
     ],
     summary:
       "Rebuild the group from its events alone, check invariants 1-5 after every transaction, compare with the contracts' reads; exit 0 only when all holds.",

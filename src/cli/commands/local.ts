@@ -12,21 +12,34 @@ import {
   stopNetwork,
 } from '../../chain/network';
 import { firstLine } from '../../chain/batch';
-import { Command, Option } from '../command';
+import { Command, Option, flag, option } from '../command';
 import { connectNode, gasBalance, resolveAddress, signer, isDeveloperNode, resolveRPC } from '../context';
 import { OperationError, UsageError } from '../errors';
 import { fields, print, printJSON, table } from '../output';
 import { formatDuration, formatMoney, formatPower, parseCount, parseDuration, parseMoney, parsePower } from '../units';
-import { Profile, askPassword, checkName, createWallet, listWallets, makeProfile, readWallet, unlockWallet } from '../wallets';
+import {
+  Profile,
+  WalletFile,
+  askPassword,
+  checkName,
+  createWallet,
+  listWallets,
+  makeProfile,
+  readNEP6File,
+  readWallet,
+  unlockWallet,
+  walletExists,
+  writeWallet,
+} from '../wallets';
 
 /** GAS the founder needs to deploy the four contracts, and what the local network gives it when it has less. */
 const DEPLOY_GAS = 4_500;
 const DEPLOY_FUNDING = 5_000;
 
 const PROFILE_OPTIONS: ReadonlyArray<Option> = [
-  ['name', '--name "FULL NAME"', "the member's full name (kept in the wallet, never on chain)"],
-  ['unit', '--unit NUMBER', 'the consumer-unit number of the utility bill'],
-  ['salt', '--salt TEXT', 'the salt of the profile hash (random when omitted)'],
+  option('name', '"FULL NAME"', "the member's full name (kept in the wallet, never on chain)"),
+  option('unit', 'NUMBER', 'the consumer-unit number of the utility bill'),
+  option('salt', 'TEXT', 'the salt of the profile hash (random when omitted)'),
 ];
 
 const profileFrom = (name?: string, unit?: string, salt?: string): Profile | undefined => {
@@ -44,15 +57,16 @@ const profileFrom = (name?: string, unit?: string, salt?: string): Profile | und
   return makeProfile(name, unit, salt);
 };
 
-const walletJSON = (wallet: ReturnType<typeof readWallet>) => ({
+const walletJSON = (wallet: WalletFile) => ({
   name: wallet.name,
   address: wallet.address,
   profileHash: wallet.profile?.profileHash,
   profile: wallet.profile,
   createdAt: wallet.createdAt,
+  format: wallet.format,
 });
 
-const showWallet = (wallet: ReturnType<typeof readWallet>, keystore: string): void => {
+const showWallet = (wallet: WalletFile, keystore: string): void => {
   print(
     fields([
       ['wallet', wallet.name],
@@ -65,7 +79,7 @@ const showWallet = (wallet: ReturnType<typeof readWallet>, keystore: string): vo
             ['consumer unit', wallet.profile.consumerUnit],
             ['salt', wallet.profile.salt],
           ] as Array<[string, string]>)),
-      ['file', `${keystore}/${wallet.name}.json`],
+      ['file', `${keystore}/${wallet.name}.json (${wallet.format === 'NEP-6' ? 'NEP-6: importable into other NEO wallets' : 'the first mtemsm format'})`],
     ]),
   );
 };
@@ -95,23 +109,58 @@ export const localCommands: Command[] = [
     path: ['wallet', 'import'],
     args: 'NAME',
     arity: [1, 1],
-    options: [['wif', '--wif WIF', 'the private key in WIF', true], ...PROFILE_OPTIONS],
-    summary: 'Import a key (WIF) into a new wallet, stored NEP-2 encrypted.',
-    examples: ['mtemsm wallet import bob --wif KxDgvEKzgSBPPfuVfw67oPQBSjidEiqTHURKSDL1R7yGaGYAeYnr --name "Bob" --unit 7654321'],
+    options: [
+      option('wif', 'WIF', 'the private key in WIF (stored NEP-2 encrypted with the password asked)'),
+      option('nep6', 'FILE', "a NEP-6 wallet file of another NEO wallet (its key stays encrypted with that wallet's password)"),
+      option('address', 'ADDRESS', "with --nep6: the account to take (default: the file's default account, else its first)"),
+      ...PROFILE_OPTIONS,
+    ],
+    summary: 'Import a key into a new wallet: a WIF (stored NEP-2 encrypted), or an account of a NEP-6 file made by another NEO wallet.',
+    examples: [
+      'mtemsm wallet import bob --wif KxDgvEKzgSBPPfuVfw67oPQBSjidEiqTHURKSDL1R7yGaGYAeYnr --name "Bob" --unit 7654321',
+      'mtemsm wallet import bob --nep6 ~/neon-wallet.json --name "Bob" --unit 7654321',
+    ],
     run: async (ctx, [name]) => {
       checkName(name);
-      let privateKey: string;
-      try {
-        privateKey = wifToPrivateKey(ctx.need('wif'));
-      } catch (error) {
-        if (error instanceof UsageError) {
-          throw error;
-        }
-        throw new UsageError('Bad --wif: not a WIF private key.');
+      const wif = ctx.opt('wif');
+      const file = ctx.opt('nep6');
+      if ((wif === undefined) === (file === undefined)) {
+        throw new UsageError('Give the key as --wif WIF or --nep6 FILE (one of them).');
+      }
+      if (ctx.opt('address') !== undefined && file === undefined) {
+        throw new UsageError('--address picks an account of a --nep6 file.');
       }
       const profile = profileFrom(ctx.opt('name'), ctx.opt('unit'), ctx.opt('salt'));
-      const password = await askPassword(name, true);
-      const wallet = await createWallet(ctx.keystore, name, privateKey, password, profile);
+      let wallet: WalletFile;
+      if (file !== undefined) {
+        if (walletExists(ctx.keystore, name)) {
+          throw new UsageError(`Wallet "${name}" already exists.`);
+        }
+        const found = readNEP6File(file, name, ctx.opt('address'));
+        // The password of the other wallet must open the key before it is kept.
+        await unlockWallet(found, await askPassword(name));
+        const kept = found.document?.accounts.find((account) => account.address === found.address);
+        wallet = {
+          ...found,
+          profile: profile ?? found.profile,
+          createdAt: new Date().toISOString(),
+          // Only the account taken, as this wallet's default; the other wallet's file is not changed.
+          document:
+            found.document === undefined || kept === undefined
+              ? undefined
+              : { ...found.document, name, accounts: [{ ...kept, isDefault: true }] },
+        };
+        writeWallet(ctx.keystore, wallet);
+      } else {
+        let privateKey: string;
+        try {
+          privateKey = wifToPrivateKey(wif as string);
+        } catch {
+          throw new UsageError('Bad --wif: not a WIF private key.');
+        }
+        const password = await askPassword(name, true);
+        wallet = await createWallet(ctx.keystore, name, privateKey, password, profile);
+      }
       if (ctx.json) {
         printJSON(walletJSON(wallet));
       } else {
@@ -181,8 +230,8 @@ export const localCommands: Command[] = [
     path: ['network', 'start'],
     arity: [0, 0],
     options: [
-      ['fresh', '--fresh', 'delete the chain and the saved deployment first'],
-      ['port', '--port N', `the RPC port (default: the last one used, else ${DEFAULT_PORT})`],
+      flag('fresh', 'delete the chain and the saved deployment first'),
+      option('port', 'N', `the RPC port (default: the last one used, else ${DEFAULT_PORT})`),
     ],
     summary: 'Start the local NEO private network in the background (reuses a running one).',
     examples: ['mtemsm network start', 'mtemsm network start --fresh --port 9050'],
@@ -267,7 +316,7 @@ export const localCommands: Command[] = [
     path: ['network', 'fund'],
     args: 'NAME|ADDRESS',
     arity: [1, 1],
-    options: [['gas', '--gas N', 'GAS to send (default 500)']],
+    options: [option('gas', 'N', 'GAS to send (default 500)')],
     summary: "Send GAS from the local network's master account (results and startOperation cost more than the free 10 GAS).",
     examples: ['mtemsm network fund ana --gas 100'],
     run: async (ctx, [who]) => {
@@ -315,13 +364,13 @@ export const localCommands: Command[] = [
     path: ['deploy'],
     arity: [0, 0],
     options: [
-      ['founder', '--founder NAME', 'the wallet that deploys and alone may found the group', true],
-      ['referendum-period', '--referendum-period D', 'how long a referendum lasts (default 30d)'],
-      ['crowdfunding-period', '--crowdfunding-period D', 'how long a plant funds (default 60d)'],
-      ['min-time-to-market', '--min-time-to-market D', "a plant's shortest time to market (default 30d)"],
-      ['min-funding-window', '--min-funding-window D', 'how long a fully pledged plant still funds before it may close early (default 7d; 0 allowed)'],
-      ['min-bid', '--min-bid R$', 'the smallest pledge (default 100.00)'],
-      ['max-power', '--max-power P', 'the largest plant (default 5MW)'],
+      option('founder', 'NAME', 'the wallet that deploys and alone may found the group', true),
+      option('referendum-period', 'D', 'how long a referendum lasts (default 30d)'),
+      option('crowdfunding-period', 'D', 'how long a plant funds (default 60d)'),
+      option('min-time-to-market', 'D', "a plant's shortest time to market (default 30d)"),
+      option('min-funding-window', 'D', 'how long a fully pledged plant still funds before it may close early (default 7d; 0 allowed)'),
+      option('min-bid', 'R$', 'the smallest pledge (default 100.00)'),
+      option('max-power', 'P', 'the largest plant (default 5MW)'),
     ],
     summary:
       'Compile and deploy the four contracts (ledger, trades, plants, referendums; about 4,000 GAS; on the local network the founder is funded first) and save the deployment.',

@@ -1,10 +1,12 @@
 /** The group's operations: each one transaction, signed by the --from wallet. */
+import { idProblem, IdPrefix, isAnyID, normalizeID } from '../../domain/ids';
+import { validUtility } from '../../domain/utility';
 import { TransactionOptions, TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { Receipt, blockPages, firstLine } from '../../chain/batch';
 import { Group } from '../../chain/group';
 import { SendPage, cancelPledges, closeCrowdfunding, startOperation } from '../../chain/plants';
-import { Command, FROM } from '../command';
+import { Command, FROM, option } from '../command';
 import { Context, Sent, connectGroup, resolveAddress, send, signer, walletNames } from '../context';
 import { OperationError, UsageError } from '../errors';
 import { fields, print, printJSON } from '../output';
@@ -22,20 +24,19 @@ import {
 import { makeProfile, readWallet, writeWallet } from '../wallets';
 
 /** `R3`, `P1`, `T2` (case-insensitive). */
-export const id = (prefix: 'R' | 'P' | 'T', text: string): string => {
-  const upper = text.toUpperCase();
-  if (!new RegExp(`^${prefix}[1-9]\\d*$`).test(upper)) {
-    const what = { R: 'referendum', P: 'plant', T: 'trade offer' }[prefix];
-    throw new UsageError(`Bad ${what} ID "${text}" (like ${prefix}1).`);
+export const id = (prefix: IdPrefix, text: string): string => {
+  const normal = normalizeID(prefix, text);
+  if (normal === undefined) {
+    throw new UsageError(idProblem(prefix, text) as string);
   }
 
-  return upper;
+  return normal;
 };
 
 const utilityOf = (ctx: Context): string => {
   const utility = ctx.need('utility');
-  if (Buffer.byteLength(utility, 'utf8') > 64) {
-    throw new UsageError('A utility name has at most 64 bytes.');
+  if (!validUtility(utility)) {
+    throw new UsageError('A utility name has 1 to 64 bytes.');
   }
 
   return utility;
@@ -44,7 +45,7 @@ const utilityOf = (ctx: Context): string => {
 /** Prints what a transaction did: the sentence, the returned value or ID, block, hash and gasCost. */
 const report = (ctx: Context, operation: string, sentence: string, sent: Sent, extra: Record<string, unknown> = {}) => {
   const value = sent.value;
-  const returnedID = typeof value === 'string' && /^[RPT]\d+$/.test(value) ? value : undefined;
+  const returnedID = typeof value === 'string' && isAnyID(value) ? value : undefined;
   if (ctx.json) {
     printJSON({
       operation,
@@ -352,8 +353,8 @@ export const operationCommands: Command[] = [
     arity: [0, 0],
     options: [
       FROM,
-      ['utility', '--utility NAME', 'the distribution utility of the member (1 to 64 bytes)', true],
-      ['profile-hash', '--profile-hash HASH', "instead of the wallet's profile hash"],
+      option('utility', 'NAME', 'the distribution utility of the member (1 to 64 bytes)', true),
+      option('profile-hash', 'HASH', "instead of the wallet's profile hash"),
     ],
     summary:
       'Ask to join the group: needs an open invitation from a member ("mtemsm invite"), opens an admission referendum; the founder\'s first admission founds the group.',
@@ -508,10 +509,10 @@ export const operationCommands: Command[] = [
     arity: [0, 0],
     options: [
       FROM,
-      ['capacity', '--capacity P', 'peak capacity: 10kWp, 10kW, 500W, 1MW or watts', true],
-      ['cost', '--cost R$', 'the cost: "R$ 700,00" or 700.00', true],
-      ['utility', '--utility NAME', 'the utility the plant feeds', true],
-      ['time-to-market', '--time-to-market D', 'from funded to operating: 30d, 12h, 10m or seconds', true],
+      option('capacity', 'P', 'peak capacity: 10kWp, 10kW, 500W, 1MW or watts', true),
+      option('cost', 'R$', 'the cost: "R$ 700,00" or 700.00', true),
+      option('utility', 'NAME', 'the utility the plant feeds', true),
+      option('time-to-market', 'D', 'from funded to operating: 30d, 12h, 10m or seconds', true),
     ],
     summary: 'Propose a new power plant (opens a referendum; cost at most R$ 10.000.000.000,00, time to market at most 10 years).',
     examples: ['mtemsm power-up --from ana --capacity 10kWp --cost "R$ 700,00" --utility Light --time-to-market 30d'],
@@ -564,10 +565,10 @@ export const operationCommands: Command[] = [
     arity: [0, 0],
     options: [
       FROM,
-      ['to', '--to NAME|ADDRESS', 'the member who receives the quota and pays the SEB', true],
-      ['quota', '--quota P', 'quota to give: 500W, 0.5kW or watts (default 0)'],
-      ['seb', '--seb N', 'SEB asked in return (default 0: a donation of quota, done at once)'],
-      ['valid-for', '--valid-for D', 'how long the offer may be accepted: 7d, 12h, 30m or seconds, 1 s to 365 d (default 7d)'],
+      option('to', 'NAME|ADDRESS', 'the member who receives the quota and pays the SEB', true),
+      option('quota', 'P', 'quota to give: 500W, 0.5kW or watts (default 0)'),
+      option('seb', 'N', 'SEB asked in return (default 0: a donation of quota, done at once)'),
+      option('valid-for', 'D', 'how long the offer may be accepted: 7d, 12h, 30m or seconds, 1 s to 365 d (default 7d)'),
     ],
     summary: 'Offer quota for SEB to another member of your utility (T<n>, open until it expires; --seb 0 donates the quota at once).',
     examples: ['mtemsm trade offer --from bob --to ana --quota 500W --seb 0.5', 'mtemsm offer-trade --from bob --to ana --quota 1kW --seb 1 --valid-for 12h'],
@@ -655,11 +656,11 @@ export const operationCommands: Command[] = [
     arity: [0, 0],
     options: [
       FROM,
-      ['utility', '--utility NAME', 'the new utility (default: unchanged)'],
-      ['name', '--name "FULL NAME"', 'a new profile: full name (with --unit)'],
-      ['unit', '--unit NUMBER', 'a new profile: consumer unit (with --name)'],
-      ['salt', '--salt TEXT', 'the new profile salt (random when omitted)'],
-      ['profile-hash', '--profile-hash HASH', 'a profile hash made elsewhere'],
+      option('utility', 'NAME', 'the new utility (default: unchanged)'),
+      option('name', '"FULL NAME"', 'a new profile: full name (with --unit)'),
+      option('unit', 'NUMBER', 'a new profile: consumer unit (with --name)'),
+      option('salt', 'TEXT', 'the new profile salt (random when omitted)'),
+      option('profile-hash', 'HASH', 'a profile hash made elsewhere'),
     ],
     summary: "Change your profile hash and/or utility at once (a new profile is saved in the wallet after it succeeds).",
     examples: ['mtemsm change-profile --from ana --utility Enel', 'mtemsm change-profile --from ana --name "Ana Souza" --unit 7654321'],
@@ -700,8 +701,8 @@ export const operationCommands: Command[] = [
     arity: [2, 2],
     options: [
       FROM,
-      ['quota', '--quota P', 'quota to move FROM → TO (default 0)'],
-      ['seb', '--seb N', 'SEB to move TO → FROM (default 0)'],
+      option('quota', 'P', 'quota to move FROM → TO (default 0)'),
+      option('seb', 'N', 'SEB to move TO → FROM (default 0)'),
     ],
     summary:
       'Propose a correction (referendum): quota moves FROM → TO and SEB TO → FROM; either may be "treasury". What it would move is reserved while it is open.',
@@ -748,7 +749,7 @@ export const operationCommands: Command[] = [
     onChain: true,
     run: async (ctx, [ppIDText, utility]) => {
       const ppID = id('P', ppIDText);
-      if (utility === '' || Buffer.byteLength(utility, 'utf8') > 64) {
+      if (!validUtility(utility)) {
         throw new UsageError('A utility name has 1 to 64 bytes.');
       }
       const { group, from, name } = await signed(ctx);

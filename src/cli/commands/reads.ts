@@ -1,5 +1,8 @@
 /** Reads of the group: no wallet, no password, no GAS. */
+import { closesEarly, outcomeAt } from '../../domain/majority';
+import { isPlantID } from '../../domain/ids';
 import BigNumber from 'bignumber.js';
+import { firstLine } from '../../chain/batch';
 import { Group } from '../../chain/group';
 import { allContributions, allMembers, allPlants } from '../../chain/reads';
 import { Command } from '../command';
@@ -172,9 +175,8 @@ const readReferendum = async (group: Group, rID: string, now: number, withReason
   const electorate = referendum.electorate.toNumber();
   const endsAt = referendum.endsAt.toNumber();
   const open = referendum.status === 'open';
-  const decided = yes * 2 > electorate ? 'approved' : no * 2 >= electorate ? 'rejected' : undefined;
-  const ended = now > endsAt;
-  const outcome = decided ?? (ended ? (yes * 2 > electorate ? 'approved' : 'rejected') : undefined);
+  // src/domain/majority.ts: decided early, or any tally once now > endsAt.
+  const outcome = outcomeAt(yes, no, electorate, now, endsAt);
 
   const reason =
     withReason && referendum.status === 'lapsed' ? (await lapseReason(group, rID, referendum.openedAt.toNumber())) ?? null : null;
@@ -185,8 +187,8 @@ const readReferendum = async (group: Group, rID: string, now: number, withReason
     reason,
     proposal,
     secondsLeft: open ? Math.max(0, endsAt - now) : 0,
-    canResolve: open && (ended || decided !== undefined),
-    early: open && !ended && decided !== undefined,
+    canResolve: open && outcome !== undefined,
+    early: open && closesEarly(yes, no, electorate, now, endsAt),
     expectedOutcome: open ? outcome ?? null : referendum.status,
   };
 };
@@ -415,7 +417,7 @@ export const readCommands: Command[] = [
           ['referendum', `${rID} (${r.kind})`],
           ['status', r.status],
           ['proposer', label(names, r.proposer)],
-          ['subject', r.subject === '' ? (r.kind === 'powerUp' ? '(a new plant)' : '-') : /^P\d+$/.test(r.subject) ? r.subject : label(names, r.subject, treasury)],
+          ['subject', r.subject === '' ? (r.kind === 'powerUp' ? '(a new plant)' : '-') : isPlantID(r.subject) ? r.subject : label(names, r.subject, treasury)],
           ...proposalLines(r, names, treasury),
           ['tally', `yes ${r.yes.toFixed()}, no ${r.no.toFixed()}, electorate ${r.electorate.toFixed()} (approval needs ${Math.floor(r.electorate.toNumber() / 2) + 1} yes)`],
           ['opened', formatTime(r.openedAt)],
@@ -467,7 +469,7 @@ export const readCommands: Command[] = [
             r.rID,
             r.kind,
             r.status,
-            r.subject === '' ? '(new plant)' : /^P\d+$/.test(r.subject) ? r.subject : names.get(r.subject) ?? r.subject,
+            r.subject === '' ? '(new plant)' : isPlantID(r.subject) ? r.subject : names.get(r.subject) ?? r.subject,
             r.yes.toFixed(),
             r.no.toFixed(),
             r.electorate.toFixed(),
@@ -687,18 +689,23 @@ export const readCommands: Command[] = [
     run: async (ctx, [who]) => {
       const { group } = await connectGroup(ctx);
       const address = resolveAddress(ctx, who, group.contracts.ledger);
-      const [seb, member, state, gas] = await Promise.all([
+      const [seb, member, state, gasRead] = await Promise.all([
         group.ledger.balanceOf(address),
         group.ledger.member(address),
         group.ledger.memberState(address),
-        gasBalance(group, address).catch(() => new BigNumber(0)),
+        // A failed read is said as such, never shown as 0 GAS.
+        gasBalance(group, address).then(
+          (gas) => ({ gas, gasError: null }),
+          (error) => ({ gas: null, gasError: firstLine(error) || 'the node did not answer' }),
+        ),
       ]);
+      const { gas, gasError } = gasRead;
       const quotaW = address === group.contracts.ledger ? (await group.ledger.treasury()).quotaW : member?.quotaW ?? new BigNumber(0);
       const reservedQuotaW = state[2] ?? new BigNumber(0);
       const reservedTokens = (state[3] ?? new BigNumber(0)).div(100_000_000);
       const frozen = (state[1] ?? new BigNumber(0)).gt(0);
       if (ctx.json) {
-        printJSON({ address, seb, quotaW, reservedTokens, reservedQuotaW, frozen, gas, member: member !== undefined });
+        printJSON({ address, seb, quotaW, reservedTokens, reservedQuotaW, frozen, gas, ...(gasError === null ? {} : { gasError }), member: member !== undefined });
 
         return;
       }
@@ -708,7 +715,7 @@ export const readCommands: Command[] = [
           ['address', label(walletNames(ctx), address, group.contracts.ledger)],
           ['SEB', `${formatSEB(seb)}${reservedTokens.gt(0) ? ` (${formatSEB(reservedTokens)} reserved, ${formatSEB(seb.minus(reservedTokens))} free)` : ''}${free}`],
           ['quota', `${formatPower(quotaW)}${reservedQuotaW.gt(0) ? ` (${formatPower(reservedQuotaW)} reserved)` : ''}`],
-          ['GAS', `${gas.toFormat()} GAS`],
+          ['GAS', gas === null ? `not read: ${gasError}` : `${gas.toFormat()} GAS`],
         ]),
       );
     },
