@@ -1,15 +1,18 @@
 /**
  * The auditor's exports (src/audit/exports.ts) checked against the contracts' reads,
- * row by row: what a utility's analyst would do with the CSV files and the reads.
+ * row by row: what a utility's analyst would do with the CSV files and the reads. The
+ * files are read as a spreadsheet shows them: RFC 4180 cells, and a cell guarded
+ * against formula injection (a leading ' before =, +, -, @, tab or CR) read as its text.
  */
 import BigNumber from 'bignumber.js';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Verdict } from '../src/audit/audit';
 import type { AuditedGroup } from '../src/audit/events';
+import { unguardCell } from '../src/audit/exports';
 
-/** One CSV line's cells (RFC 4180 quoting). */
-const cells = (line: string): string[] => {
+/** One CSV line's cells (RFC 4180 quoting), as written: a guarded cell keeps its quote. */
+export const cells = (line: string): string[] => {
   const out: string[] = [];
   let cell = '';
   let quoted = false;
@@ -31,8 +34,30 @@ const cells = (line: string): string[] => {
   return [...out, cell];
 };
 
-/** A CSV file's rows after its header. */
-export const csv = (file: string): string[][] => fs.readFileSync(file, 'utf8').trim().split('\n').slice(1).map(cells);
+/**
+ * A CSV file's rows after its header, each cell's text with the formula guard taken off.
+ * Lines are split outside quotes only (a quoted cell may hold a line break).
+ */
+export const csv = (file: string): string[][] => {
+  const text = fs.readFileSync(file, 'utf8').replace(/\n$/, '');
+  const lines: string[] = [];
+  let line = '';
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') {
+      quoted = !quoted;
+    }
+    if (char === '\n' && !quoted) {
+      lines.push(line);
+      line = '';
+    } else {
+      line += char;
+    }
+  }
+  lines.push(line);
+
+  return lines.slice(1).map((row) => cells(row).map(unguardCell));
+};
 
 const iso = (seconds: BigNumber | undefined): string | undefined =>
   seconds === undefined ? undefined : new Date(seconds.toNumber() * 1_000).toISOString();

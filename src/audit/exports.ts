@@ -1,7 +1,12 @@
 /**
  * What the auditor writes for the distribution utility and the regulator (README,
  * "The auditor"): allocation.csv, events.csv, referendums.csv and audit.json.
- * CSV: comma-separated, one header line, UTF-8, RFC 4180 quoting.
+ * CSV: comma-separated, one header line, UTF-8, RFC 4180 quoting, and cells guarded
+ * against formula injection (OWASP, "CSV Injection"): a cell that starts with =, +, -,
+ * @, a tab or a carriage return, such as a utility named `=HYPERLINK("http://x","y")`,
+ * gets a leading single quote and double quotes, so a spreadsheet shows it as text
+ * and runs nothing. A cell that is a plain decimal number (`-12.5`) is left as it is:
+ * numeric columns stay numbers. A reader takes the quote off (`unguardCell`).
  *
  * v1.1: events.csv holds the events of the four contracts (contract ledger, trades,
  * plants or referendums); referendums.csv's outcome may be `lapsed`, with the reason
@@ -16,12 +21,30 @@ import { apportion } from '../domain/apportion';
 import type { Audit } from './audit';
 import { GroupEvent, GroupState } from './rebuild';
 
-const cell = (value: unknown): string => {
+/**
+ * What a spreadsheet reads as the start of a formula (OWASP's list), after any quotes
+ * (so a text that itself starts with ' and = is guarded too, and reads back unchanged).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A plain decimal number: the exports' numeric cells (quotaW, SEB, shares, blocks, counts). */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** One CSV cell: guarded against formula injection, then quoted per RFC 4180 when needed. */
+export const csvCell = (value: unknown): string => {
   const text = value === undefined || value === null ? '' : String(value);
+  if (FORMULA_START.test(text) && !DECIMAL.test(text)) {
+    return `"'${text.replace(/"/g, '""')}"`;
+  }
 
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
-const row = (values: readonly unknown[]): string => values.map(cell).join(',');
+
+/** A cell's text as written by csvCell, once unquoted: the guarding quote taken off. */
+export const unguardCell = (cell: string): string => (/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
+/** One CSV line. */
+export const csvRow = (values: readonly unknown[]): string => values.map(csvCell).join(',');
+const row = csvRow;
 
 /** Parameters as JSON with BigNumbers as decimal strings. */
 const parametersJSON = (parameters: Readonly<Record<string, unknown>>): string =>
