@@ -1,9 +1,10 @@
 /**
  * Seeded random test of the MTEMsm group against the plain model in test/model.ts.
  *
- * A generator (test/generator.ts) mixes valid and invalid operations of every kind, by
- * the founder and the nine other accounts, with time jumps of 0 to 40 days. Each
- * operation is run on the model and on the contracts:
+ * The generators (test/generators/: one per operation, per kind of mistake and per
+ * effect) mix valid and invalid operations of every kind, by the founder and the nine
+ * other accounts, with time jumps of 0 to 40 days. Each operation is run on the model
+ * and on the contracts:
  * - the client's test invocation before sending ignores witnesses (neo-one's node runs
  *   it with witness checks off), so the model is first run with `skipWitness` on a copy:
  *   if it rejects, the client must throw that exact message and nothing is sent;
@@ -14,29 +15,40 @@
  * as every client sends them, by src/chain/plants.ts, one transaction a page; the model
  * runs the whole step at once. Single pages with a chosen threshold (right or wrong) are
  * sent too (crowdfundingPage, startOperationPage).
- * After every step the contracts' reads must equal the model's (summary, treasury,
- * supply, every account's member()/balanceOf()/memberState(), listOfMembers by serial,
- * what the step touched: referendums, plants and plantState, bids, offers, invitations),
- * and invariants 1–5 must hold on the model; every 40 steps and at the end, a full sweep
- * of plants, pledges, referendums, offers, invitations, bids and contributions. A change
- * that lapses must emit lapse(rID, reason) with the model's reason.
+ * After every sent step the contracts' reads must equal the model's: the group summary,
+ * treasury and listOfMembers always, and every read the step changed in the model or
+ * names (member()/balanceOf()/memberState(), referendums and proposals, ballots,
+ * plants and plantState, bids, contributions, offers, invitations); invariants 1–5 must
+ * hold on the model. Every 40 steps, and at the start and the end, a full sweep compares
+ * every read (at the end also every ballot, proposal and page) and checks invariants
+ * 1–5 from the contracts' reads (test/group.ts expectInvariants, over every referendum
+ * and every account never admitted). A change that lapses must emit lapse(rID, reason)
+ * with the model's reason. A run of 200 operations must have every operation succeed,
+ * all ten signers, 15–40 % rejected and jumps; a pinned seed must also have every
+ * operation succeed and show its effects (an exploring seed reports what it missed).
  *
- * Replay: MTEMSM_SEED=<seed> npx jest test/random.test.ts --forceExit
- * (the seed and the step log are printed when the test fails; MTEMSM_LOG=<file> also
- * writes the step log to a file, pass or fail; MTEMSM_OPS=<n> changes the number of
- * operations, 200 by default).
+ * Seeds: `npm test` runs every pinned seed (PINNED); `npm run test:random` adds a random
+ * seed (MTEMSM_RANDOM_SEEDS=<n> adds n); a seed it finds failing is worth pinning.
+ * Replay: MTEMSM_SEED=<seed> npx jest test/random.test.ts --forceExit runs that seed
+ * alone; it replays step for step (block times are planned: BLOCK_STEP; the summary's
+ * trace is the same for two runs of a seed). A failing seed is printed with the step
+ * log and appended to random-failed-seeds.txt (MTEMSM_FAILED_SEEDS=<file> to change it);
+ * MTEMSM_LOG=<file> writes the step log, pass or fail; MTEMSM_OPS=<n> changes the
+ * number of operations (200 by default; below 200 only for local debugging: the
+ * run-level checks are then reported as not checked, and under CI the file fails).
  *
- * Timing: the model's clock is the last block's time; the node runs a call at a block a
- * few seconds later (its test invocation at the last block + 15 s), so the test never
- * runs an operation within 10 minutes of a deadline that could change its outcome: it
- * jumps past it first.
+ * Timing: the generator's clock is the last planned block's time; the node runs a call
+ * at the next planned block (its test invocation at the last block + 15 s), so the test
+ * never runs an operation within 10 minutes of a deadline that could change its
+ * outcome: it jumps past it first.
  */
 import { TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
-import { writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { appendFileSync, writeFileSync } from 'fs';
 import { cancelPledges, closeCrowdfunding, SendPage, startOperation } from '../src/chain/plants';
-import { Generator, Rng, Step, newCoverage } from './generator';
-import { DAY, Group, passTime, withGroup } from './group';
+import { EFFECT_CHECKS, EFFECTS, Effect, GENERATORS_OF, Generator, MISSIONS, OpStep, Rng, newCoverage } from './generators';
+import { DAY, expectInvariants, Group, withGroup } from './group';
 import {
   Address,
   Model,
@@ -50,7 +62,10 @@ import {
 } from './model';
 
 /** Operations per run (MTEMSM_OPS overrides it, for quick local runs; the spec asks for at least 200). */
-const TARGET_OPS = process.env.MTEMSM_OPS !== undefined && process.env.MTEMSM_OPS !== '' ? Number(process.env.MTEMSM_OPS) : 200;
+const MIN_OPS = 200;
+const TARGET_OPS = process.env.MTEMSM_OPS !== undefined && process.env.MTEMSM_OPS !== '' ? Number(process.env.MTEMSM_OPS) : MIN_OPS;
+/** Under CI the run-level checks must run: a shorter run is refused rather than skipping them. */
+const SHORT_RUN = TARGET_OPS < MIN_OPS;
 /** Extra operations allowed when some operation has not succeeded yet at TARGET_OPS. */
 const COVERAGE_EXTRA = 80;
 const FULL_SWEEP_EVERY = Number(process.env.MTEMSM_SWEEP ?? 40);
@@ -58,13 +73,56 @@ const FULL_SWEEP_EVERY = Number(process.env.MTEMSM_SWEEP ?? 40);
 const READ_TIMEOUT = 120_000;
 /** No operation runs within this many seconds of a deadline that could change its outcome. */
 const DEADLINE_MARGIN = 600;
-/** Block time that steps may add between two jumps (a run's steps add a few hundred seconds). */
+/** Block time that steps may add between two jumps (checked before each step too: clearDeadlines). */
 const CREEP_ALLOWANCE = 1_800;
 /** The node's test invocation runs at the last block's time plus this (secondsPerBlock). */
 const TEST_INVOCATION_DELAY = 15;
+/**
+ * Every block the test makes is planned BLOCK_STEP seconds after the previous planned
+ * block (a jump: its length after it), and the node's clock is set to that time just
+ * before the transaction is sent. So block times, and with them every time the model
+ * and the generator see, follow from the seed alone, not from how fast this machine
+ * runs (longer than BLOCK_STEP of wall time between two blocks, or a second ticking over
+ * while a block is made, puts a block a little late: counted, and harmless next to the
+ * 600 s kept from deadlines).
+ */
+const BLOCK_STEP = 20;
+/** Where a failing seed is written (one line each, appended), besides the test's output. */
+const FAILED_SEEDS_FILE = process.env.MTEMSM_FAILED_SEEDS ?? 'random-failed-seeds.txt';
+
+/**
+ * Pinned seeds, run on every CI run (each replays identically: see BLOCK_STEP), with the
+ * effects each one must show; together they show every effect of EFFECTS. A failure found
+ * by the random seed can be added here once fixed.
+ */
+const PINNED: ReadonlyArray<{ readonly seed: number; readonly effects: readonly Effect[] }> = [
+  // 200 operations, 10 jumps, 190.7 days; 5 admissions, 28 referendums, 4 plants (removed,
+  // failed, two operating), 11 pages; every operation succeeded; every effect, the lapse
+  // being "The plant has failed or was removed.".
+  { seed: 182, effects: EFFECTS },
+];
 
 const seedFromEnv = process.env.MTEMSM_SEED;
-const SEED = seedFromEnv !== undefined && seedFromEnv !== '' ? Number(seedFromEnv) >>> 0 : Math.floor(Math.random() * 2 ** 32);
+const REPLAY = seedFromEnv !== undefined && seedFromEnv !== '';
+const RANDOM_SEED = REPLAY ? Number(seedFromEnv) >>> 0 : Math.floor(Math.random() * 2 ** 32);
+/**
+ * Random seeds besides the pinned ones (MTEMSM_RANDOM_SEEDS, `npm run test:random`: 1).
+ * `npm test` runs the pinned seeds only: a run of 200 operations costs about two minutes
+ * of the suite's five, and a CI run must not depend on luck (a random seed leaves an
+ * operation uncovered about one time in ten, which is not a defect).
+ */
+const RANDOM_SEEDS = Number(process.env.MTEMSM_RANDOM_SEEDS ?? 0);
+/** MTEMSM_SEED runs that seed alone (with the pinned seed's effects, if it is one). */
+const RUNS: ReadonlyArray<{ readonly seed: number; readonly pinned: boolean; readonly effects: readonly Effect[] }> = REPLAY
+  ? [{ seed: RANDOM_SEED, pinned: PINNED.some((p) => p.seed === RANDOM_SEED), effects: PINNED.find((p) => p.seed === RANDOM_SEED)?.effects ?? [] }]
+  : [
+      ...PINNED.map((p) => ({ ...p, pinned: true })),
+      ...Array.from({ length: RANDOM_SEEDS }, (_, index) => ({
+        seed: (RANDOM_SEED + index * 0x9e3779b9) >>> 0,
+        pinned: false,
+        effects: [] as readonly Effect[],
+      })),
+    ];
 
 // ---------------------------------------------------------------- Units
 
@@ -100,36 +158,97 @@ const serialize = (value: unknown): string =>
 
 // ---------------------------------------------------------------- The test
 
-test(`random operations against the model (seed ${SEED})`, async () => {
-  const log: string[] = [];
-  const started = Date.now();
-  const summary: string[] = [];
-  const writeLog = () => {
-    if (process.env.MTEMSM_LOG !== undefined && process.env.MTEMSM_LOG !== '') {
-      writeFileSync(process.env.MTEMSM_LOG, `${log.join('\n')}\n`);
-    }
-  };
-  try {
-    await withGroup(async (group) => {
-      await runRandom(group, log, summary);
-    });
-    writeLog();
-  } catch (error) {
-    writeLog();
-    process.stderr.write(
-      `\nMTEMsm random test FAILED with seed ${SEED}\nreplay: MTEMSM_SEED=${SEED} npx jest test/random.test.ts --forceExit\n` +
-        `step log:\n${log.join('\n')}\n\n`,
-    );
-    throw new Error(
-      `seed ${SEED} (replay: MTEMSM_SEED=${SEED} npx jest test/random.test.ts --forceExit); last steps:\n` +
-        `${log.slice(-12).join('\n')}\n${error instanceof Error ? error.stack ?? error.message : String(error)}`,
-    );
-  }
-  console.log(`MTEMsm random test: seed ${SEED}, ${((Date.now() - started) / 1000).toFixed(1)} s\n${summary.join('\n')}`);
-}, 900_000);
+test('every operation has a valid generator, every effect a mission and a check', () => {
+  expect(OPS.filter((op) => GENERATORS_OF[op].length === 0)).toEqual([]);
+  expect(EFFECTS.filter((effect) => MISSIONS[effect] === undefined || EFFECT_CHECKS[effect] === undefined)).toEqual([]);
+});
 
-const runRandom = async (group: Group, log: string[], summary: string[]): Promise<void> => {
-  const { ledger, trades, plants, referendums, context } = group;
+test('pinned seeds show every effect between them', () => {
+  expect(EFFECTS.filter((effect) => !PINNED.some((p) => p.effects.includes(effect)))).toEqual([]);
+});
+
+if (SHORT_RUN && process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0') {
+  test('MTEMSM_OPS is not below 200 under CI', () => {
+    throw new Error(`MTEMSM_OPS=${TARGET_OPS} is below ${MIN_OPS}: the run-level checks need ${MIN_OPS} operations (unset it under CI)`);
+  });
+} else {
+  test.each(RUNS)('random operations against the model (seed $seed)', async ({ seed, pinned, effects }) => {
+    const log: string[] = [];
+    const started = Date.now();
+    const summary: string[] = [];
+    const logFile = process.env.MTEMSM_LOG;
+    const writeLog = () => {
+      if (logFile !== undefined && logFile !== '') {
+        writeFileSync(RUNS.length > 1 ? `${logFile}.${seed}` : logFile, `${log.join('\n')}\n`);
+      }
+    };
+    try {
+      await withGroup(async (group) => {
+        await runRandom(group, seed, pinned ? effects : undefined, log, summary);
+      });
+      writeLog();
+    } catch (error) {
+      writeLog();
+      const replay = `MTEMSM_SEED=${seed} npx jest test/random.test.ts --forceExit`;
+      const message = firstLine(error instanceof Error ? error.message : String(error));
+      appendFileSync(FAILED_SEEDS_FILE, `${new Date().toISOString()} seed ${seed}${pinned ? ' (pinned)' : ''}: ${message} (replay: ${replay})\n`);
+      process.stderr.write(`\nMTEMsm random test FAILED with seed ${seed} (written to ${FAILED_SEEDS_FILE})\nreplay: ${replay}\nstep log:\n${log.join('\n')}\n\n`);
+      throw new Error(
+        `seed ${seed} (replay: ${replay}); last steps:\n` +
+          `${log.slice(-12).join('\n')}\n${error instanceof Error ? error.stack ?? error.message : String(error)}`,
+      );
+    }
+    console.log(`MTEMsm random test: seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s\n${summary.join('\n')}`);
+  }, 900_000);
+}
+
+/** At most this many calls of the contracts in flight: the in-process node runs one at a time, and a long queue would outlast the client's 20 s request timeout. */
+const IN_FLIGHT = 8;
+
+/** The contract's methods, queued so that at most IN_FLIGHT run at once (reads are fired by the hundred in a sweep). */
+const queued = <T extends object>(contract: T): T => {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    running -= 1;
+    waiting.shift()?.();
+  };
+  const slot = async (): Promise<void> => {
+    if (running >= IN_FLIGHT) {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+    running += 1;
+  };
+
+  return new Proxy(contract, {
+    get(target: any, key: string | symbol) {
+      const value = target[key];
+      if (typeof value !== 'function') {
+        return value;
+      }
+
+      return async (...args: unknown[]) => {
+        await slot();
+        try {
+          return await value.apply(target, args);
+        } finally {
+          release();
+        }
+      };
+    },
+  });
+};
+
+const runRandom = async (
+  group: Group,
+  seed: number,
+  /** A pinned seed's effects (it must show them); undefined for the random seed. */
+  expectedEffects: readonly Effect[] | undefined,
+  log: string[],
+  summary: string[],
+): Promise<void> => {
+  const { context } = group;
+  const [ledger, trades, plants, referendums] = [queued(group.ledger), queued(group.trades), queued(group.plants), queued(group.referendums)];
   const reader = context.client.read(context.networkName);
   const accounts: UserAccountID[] = [group.founder, ...group.accounts];
   const actors = accounts.map((account, index) => ({ name: `A${index}`, address: account.address }));
@@ -137,6 +256,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
   const tradesAddress = trades.definition.networks[context.networkName].address;
   const plantsAddress = plants.definition.networks[context.networkName].address;
   const referendumsAddress = referendums.definition.networks[context.networkName].address;
+  const strangers = [tradesAddress, plantsAddress, referendumsAddress];
   const names = new Map<string, string>([
     ...actors.map((actor) => [actor.address, actor.name] as const),
     [group.treasury, 'TREASURY'],
@@ -148,9 +268,9 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     defaultSettings(group.founder.address, group.treasury, { trades: tradesAddress, plants: plantsAddress, referendums: referendumsAddress }),
   );
   const coverage = newCoverage();
-  const rng = new Rng(SEED);
-  const generator = new Generator(rng, model, actors, coverage, [tradesAddress, plantsAddress, referendumsAddress]);
-  log.push(`seed ${SEED}; actors ${actors.map((a) => `${a.name}=${a.address}`).join(' ')}; TREASURY=${group.treasury}`);
+  const rng = new Rng(seed);
+  const generator = new Generator(rng, model, actors, coverage, strangers);
+  log.push(`seed ${seed}; actors ${actors.map((a) => `${a.name}=${a.address}`).join(' ')}; TREASURY=${group.treasury}`);
   log.push('amounts are raw: R$ in cents, SEB in 1e-8 SEB, quota in W, times in s');
 
   // ---------------------------------------------------------------- Clock
@@ -160,19 +280,44 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
 
     return (await reader.getBlock(count - 1)).time;
   };
+  /** The planned time of the last block the test made (see BLOCK_STEP): what the generator and the deadline checks use. */
   let now = await latestBlockTime();
   const startTime = now;
   const day = (): string => `d${((now - startTime) / DAY).toFixed(2)}`;
+  /** Blocks not at their planned time (the clock was already past it, or a second ticked over). */
+  let lateBlocks = 0;
 
   /**
-   * Moves the node's clock `seconds` past the last block (src/chain/group.ts passTime) and
-   * makes a block; the model takes the new block's time.
+   * Plans the next block `seconds` after the last planned one and returns its time. The
+   * node's clock is set one second short of it: the node makes an empty block there at
+   * once, and the next block (the transaction's, or a jump's) is one second later.
    */
+  const planBlock = async (seconds: number): Promise<number> => {
+    const planned = now + seconds;
+    try {
+      await context.developerClient.fastForwardToTime(planned - 1);
+    } catch (error) {
+      // The clock is already past it (a long pause between blocks): the block comes late.
+      if (!/future time/.test((error as Error).message)) {
+        throw error;
+      }
+    }
+
+    return planned;
+  };
+
+  /** A block made at its planned time moves `now` there; a late one is counted (the model runs at the block's real time). */
+  const madeBlock = (planned: number, time: number): void => {
+    if (time !== planned) {
+      lateBlocks += 1;
+    }
+    now = planned;
+  };
+
+  /** Moves the node's clock `seconds` past the last planned block and makes a block there. */
   const jump = async (seconds: number, note: string): Promise<void> => {
     const before = await reader.getBlockCount();
-    if (seconds > 0) {
-      await passTime(group.connected, seconds);
-    }
+    const planned = await planBlock(Math.max(2, seconds));
     await context.developerClient.runConsensusNow();
     let blocks = await reader.getBlockCount();
     for (let attempt = 0; attempt < 100 && blocks <= before; attempt++) {
@@ -182,20 +327,14 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     if (blocks <= before) {
       throw new Error('the node made no block after a jump');
     }
-    const time = (await reader.getBlock(blocks - 1)).time;
-    if (time < now + seconds) {
-      throw new Error(`a jump of ${seconds} s from ${now} reached only ${time}`);
-    }
-    now = Math.max(now, time);
+    madeBlock(planned, (await reader.getBlock(blocks - 1)).time);
     log.push(`   jump ${(seconds / DAY).toFixed(2)} days (${note}) -> ${day()}`);
   };
 
   /**
    * After a jump: jumps again until no deadline is near now or within the next
-   * CREEP_ALLOWANCE seconds, so the steps until the next jump (a few seconds of block
-   * time each) cannot bring one within DEADLINE_MARGIN. Deciding this only right after
-   * jumps keeps a replay of a seed on the same path even though block times follow the
-   * wall clock.
+   * CREEP_ALLOWANCE seconds, so the steps until the next jump (BLOCK_STEP seconds of
+   * block time each) are unlikely to bring one within DEADLINE_MARGIN.
    */
   let safetyJumps = 0;
   const clearAhead = async (): Promise<void> => {
@@ -208,10 +347,10 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     }
   };
 
-  /** A safety net before each step (it should not fire: see clearAhead). */
+  /** Before each step (planned times, so a replay jumps at the same steps): away from a deadline the steps crept near. */
   const clearDeadlines = async (): Promise<void> => {
-    while (model.deadlines().some((time) => Math.abs(time - now) < DEADLINE_MARGIN)) {
-      await jump(2 * DEADLINE_MARGIN, 'away from a deadline (safety net)');
+    while (model.deadlines().some((time) => Math.abs(time - now) < DEADLINE_MARGIN + BLOCK_STEP)) {
+      await jump(2 * DEADLINE_MARGIN, 'away from a deadline');
       safetyJumps += 1;
     }
   };
@@ -296,7 +435,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     }
   };
 
-  const describe = (step: Extract<Step, { kind: 'op' }>): string => {
+  const describe = (step: OpStep): string => {
     const acting = actingAddress(step.call);
     const signer = names.get(step.signer) ?? step.signer;
     const witness = acting !== undefined && acting !== step.signer ? ` [signed by ${signer}]` : '';
@@ -324,7 +463,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
 
   /** Runs one operation on the contracts and the model; fails on any disagreement. */
   const execute = async (
-    step: Extract<Step, { kind: 'op' }>,
+    step: OpStep,
     index: number,
   ): Promise<{ readonly outcome: Outcome<string | boolean>; readonly sent: boolean }> => {
     const { call } = step;
@@ -342,6 +481,8 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     let relayed: TransactionResult<any> | undefined;
     let clientError: string | undefined;
     const sent = Date.now();
+    // Only a call the model accepts makes a block (the client refuses the others before sending).
+    const planned = precheck.ok ? await planBlock(BLOCK_STEP) : now;
     try {
       relayed = await within(`sending ${call.op}`, invoke(call, account));
     } catch (error) {
@@ -369,14 +510,14 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     const confirmed = relayed;
     const receipt = await timed('send', () => confirmed.confirmed({ timeoutMS: 30_000 }));
     const blockTime = (await reader.getBlock(receipt.blockIndex)).time;
-    now = Math.max(now, blockTime);
+    madeBlock(planned, blockTime);
     const outcome = model.apply(call, { now: blockTime, signer: step.signer });
     const chain: Outcome<string | boolean> =
       receipt.result.state === 'HALT'
         ? { ok: true, value: receipt.result.value as string | boolean }
         : { ok: false, error: firstLine(receipt.result.message) };
     log.push(
-      `${prefix}\n      -> block ${receipt.blockIndex} t=${blockTime}: ${chain.ok ? `ok ${JSON.stringify(chain.value)}` : `FAULT ${chain.error}`}`,
+      `${prefix}\n      -> block ${receipt.blockIndex} t=${blockTime}${blockTime === planned ? '' : ` (planned ${planned})`}: ${chain.ok ? `ok ${JSON.stringify(chain.value)}` : `FAULT ${chain.error}`}`,
     );
     expect({ step: index, op: call.op, outcome: chain }).toEqual({ step: index, op: call.op, outcome });
     if (call.op === 'changeResult') {
@@ -406,7 +547,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
 
   /** A paged step: every page must HALT when the model accepts; nothing is sent when it rejects. */
   const executePaged = async (
-    step: Extract<Step, { kind: 'op' }>,
+    step: OpStep,
     index: number,
     prefix: string,
     precheck: Outcome<string | boolean>,
@@ -415,9 +556,11 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     const { call } = step;
     const pages: Array<{ readonly operation: string; readonly block: number; readonly time: number; readonly text: string }> = [];
     const send: SendPage = async (operation, page) => {
+      const planned = await planBlock(BLOCK_STEP);
       const result = await within(`sending a page of ${operation}`, page({ from: account }));
       const receipt = await timed('send', () => result.confirmed({ timeoutMS: 30_000 }));
       const time = (await reader.getBlock(receipt.blockIndex)).time;
+      madeBlock(planned, time);
       const text = receipt.result.state === 'HALT' ? `ok ${JSON.stringify(receipt.result.value)}` : `FAULT ${firstLine(receipt.result.message)}`;
       pages.push({ operation, block: receipt.blockIndex, time, text });
       if (receipt.result.state !== 'HALT') {
@@ -454,7 +597,6 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     if (clientError !== undefined || pages.length === 0) {
       throw new Error(`step ${index}: the model accepts ${call.op} but the paged step failed: ${clientError ?? 'no page sent'}`);
     }
-    now = Math.max(now, ...pages.map((page) => page.time));
     const outcome = model.apply(call, { now: pages[0].time, end: pages[pages.length - 1].time, signer: step.signer });
     expect({ step: index, op: call.op, outcome: { ok: true, value } }).toEqual({ step: index, op: call.op, outcome });
     count(coverage.succeeded, call.op);
@@ -842,22 +984,52 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       ...idsIn(values, /^P\d+$/),
       ...idsIn(values, /^R\d+$/).map((rID) => model.state.referendums.get(rID)?.plant ?? ''),
     ]).filter((ppID) => ppID !== '');
-  const fundersOf = (ppID: string): Address[] => [...(model.state.pledges.get(ppID)?.keys() ?? [])];
-  const offersOf = (addresses: readonly Address[]): string[] =>
-    [...model.state.offers.entries()]
-      .filter(([, offer]) => offer.status === 'offered' && (addresses.includes(offer.from) || addresses.includes(offer.to)))
-      .map(([offerID]) => offerID);
+  /**
+   * Every per-key read the model answers (the keys a final sweep reads), as text: the
+   * reads a step changed are those whose text differs before and after it.
+   */
+  const modelReads = (): Map<string, string> => {
+    const s = model.state;
+    const addresses = actors.map((actor) => actor.address);
+    const reads = new Map<string, string>();
+    const put = (key: string, value: unknown) => reads.set(key, serialize(value));
+    for (const address of allAddresses) {
+      put(`holder ${address}`, [model.member(address), model.balanceOf(address), model.memberState(address)]);
+      put(`invitation ${address}`, model.invitation(address));
+    }
+    for (const rID of ids('R', s.referendumCount)) {
+      put(`referendum ${rID}`, model.referendum(rID));
+      put(`proposal ${rID}`, model.proposal(rID));
+      addresses.forEach((address) => put(`ballot ${rID} ${address}`, model.hasVoted(rID, address)));
+    }
+    for (const ppID of ids('P', s.plantCount)) {
+      put(`plant ${ppID}`, [model.powerPlant(ppID), model.plantState(ppID)]);
+      addresses.forEach((address) => put(`bid ${ppID} ${address}`, model.bidOf(ppID, address)));
+    }
+    ids('T', s.offerCount).forEach((offerID) => put(`offer ${offerID}`, model.tradeOffer(offerID, now)));
+    addresses.forEach((address) => put(`contributions ${address}`, model.contributionsOf(address, 0, 100)));
 
-  /** What a step may have changed, from the model before it (members, funders) and after it. */
-  const stepScope = (
-    call: OpCall,
-    outcome: Outcome<string | boolean>,
-    before: { readonly members: readonly Address[]; readonly funders: ReadonlyMap<string, readonly Address[]> },
-  ): Scope => {
+    return reads;
+  };
+
+  /**
+   * The keys whose model read differs after a step. A key new after it is about an ID two
+   * past the last before (one past was read already): nothing there exists, so nothing changed.
+   */
+  const changedReads = (before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[][] =>
+    [...after.entries()].filter(([key, value]) => before.has(key) && before.get(key) !== value).map(([key]) => key.split(' ').slice(0, 3));
+
+  /**
+   * What to read after a step: every read the step changed in the model, and what the
+   * step names (its referendums, plants, offers and addresses; the ballots, pledges and
+   * invitations of the operation that deals with them). A defect that changes anything
+   * else shows in the next full sweep (every FULL_SWEEP_EVERY steps) or in the group
+   * summary, treasury and member list, which are read after every step.
+   */
+  const stepScope = (call: OpCall, outcome: Outcome<string | boolean>, changed: readonly string[][]): Scope => {
     const values: unknown[] = [...call.args, outcome.ok ? outcome.value : undefined];
     const rIDs = idsIn(values, /^R\d+$/);
-    // A removal touches the member it names (and its offers: they read as cancelled), a
-    // correction its sides.
+    // A removal names the member it removes, a correction its sides.
     const subjects = rIDs
       .flatMap((rID) => {
         const r = model.state.referendums.get(rID);
@@ -869,22 +1041,26 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       ...values.filter((value): value is string => typeof value === 'string' && allAddresses.includes(value)),
       ...subjects,
     ]);
+    const accounts = addresses.filter((a) => accountOf.has(a));
     const ppIDs = plantsOf(values);
-    const funders = (ppID: string) => unique([...(before.funders.get(ppID) ?? []), ...fundersOf(ppID), ...addresses]).filter((a) => accountOf.has(a));
+    const of = (kind: string) => changed.filter(([k]) => k === kind);
+    const ones = (kind: string) => of(kind).map(([, id]) => id);
+    const twos = (kind: string) => of(kind).map(([, first, second]) => [first, second] as const);
     const created = outcome.ok && typeof outcome.value === 'string' && /^R\d+$/.test(outcome.value) ? [outcome.value] : [];
+    const dealsWith = (...ops: string[]) => ops.includes(call.op);
+    const dedupe = <T extends readonly unknown[]>(items: readonly T[]): T[] =>
+      [...new Map(items.map((item) => [JSON.stringify(item), item] as const)).values()];
 
     return {
-      // Holdings change only for the addresses a step names and a plant's funders (full
-      // sweeps read every holder every 40 steps).
-      holders: unique([...addresses, ...ppIDs.flatMap(funders), group.treasury]),
-      referendums: rIDs,
-      proposals: created,
-      ballots: pairs(rIDs, addresses.filter((a) => accountOf.has(a))),
-      plants: ppIDs,
-      bids: ppIDs.flatMap((ppID) => funders(ppID).map((funder) => [ppID, funder] as const)),
-      offers: unique([...idsIn(values, /^T\d+$/), ...(call.op === 'changeResult' ? offersOf(subjects) : [])]),
-      contributors: unique(ppIDs.flatMap(funders)),
-      invitations: addresses.filter((a) => accountOf.has(a)),
+      holders: unique([...addresses, ...ones('holder')]),
+      referendums: unique([...rIDs, ...ones('referendum')]),
+      proposals: unique([...created, ...ones('proposal')]),
+      ballots: dedupe([...(dealsWith('vote') ? pairs(rIDs, accounts) : []), ...twos('ballot')]),
+      plants: unique([...ppIDs, ...ones('plant')]),
+      bids: dedupe([...(dealsWith('bid', 'changeBid') ? pairs(ppIDs, accounts) : []), ...twos('bid')]),
+      offers: unique([...idsIn(values, /^T\d+$/), ...ones('offer')]),
+      contributors: unique([...(dealsWith('bid', 'changeBid') ? accounts : []), ...ones('contributions')]),
+      invitations: unique([...(dealsWith('invite', 'admission', 'admissionResult') ? accounts : []), ...ones('invitation')]),
       full: false,
     };
   };
@@ -897,6 +1073,14 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       final: scope.final ? readFinalModel() : undefined,
     });
     expect({ after: label, invariants: invariantViolations(model) }).toEqual({ after: label, invariants: [] });
+    if (scope.full) {
+      // The invariants from the contracts' reads too (test/group.ts), over every referendum
+      // (4) and every account never admitted and the other contracts (5).
+      await within(`invariants (${label})`, expectInvariants(group, {
+        referendums: ids('R', model.state.referendumCount).slice(0, -1),
+        outsiders: [...actors.map((actor) => actor.address).filter((address) => !everMembers.has(address)), ...strangers],
+      }));
+    }
   };
 
   /** Blocks whose transactions have been accounted for (the node also makes empty blocks on a timer). */
@@ -917,29 +1101,35 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
   await verify(fullScope(true), 'deployment');
   let ops = 0;
   const uncovered = () => OPS.filter((op) => (coverage.succeeded.get(op) ?? 0) === 0);
-  while (ops < TARGET_OPS || (uncovered().length > 0 && ops < TARGET_OPS + COVERAGE_EXTRA)) {
+  let reads = modelReads();
+  /** The run's steps and outcomes (no block times or jump lengths): equal for two runs of a seed that replayed identically. */
+  const trace = createHash('sha256');
+  while (ops < TARGET_OPS || (!SHORT_RUN && uncovered().length > 0 && ops < TARGET_OPS + COVERAGE_EXTRA)) {
     await clearDeadlines();
     const step = generator.next(now, ops, Math.max(TARGET_OPS, ops + 1));
     if (step.kind === 'jump') {
+      // A jump's length follows deadlines, which carry a block's real time: a block made a
+      // second late moves it by a second, so the trace notes the jump, not its length.
+      trace.update(`jump (${step.note})\n`);
       await timed('jumps', () => jump(step.seconds, step.note));
       jumps += 1;
       await clearAhead();
       continue;
     }
     ops += 1;
-    const before = {
-      members: [...model.state.members.keys()],
-      funders: new Map(plantsOf(step.call.args).map((ppID) => [ppID, fundersOf(ppID)] as const)),
-    };
+    const before = reads;
     const snapshot = serialize(model.state);
+    // What a startOperation shows only while it runs (ties, a removed funder's share): recorded once it HALTs.
     const effects = generator.effectsOf(step.call);
     const { outcome, sent } = await execute(step, ops);
-    if (outcome.ok) {
+    trace.update(`${describe(step)} ${serialize(outcome)}\n`);
+    if (sent && outcome.ok) {
       generator.record(effects);
     }
     [...model.state.members.keys()].forEach((member) => everMembers.add(member));
+    reads = modelReads();
     if (sent) {
-      await timed('reads', () => verify(stepScope(step.call, outcome, before), `step ${ops}`));
+      await timed('reads', () => verify(stepScope(step.call, outcome, changedReads(before, reads)), `step ${ops}`));
     } else {
       // Rejected by the client before sending: no transaction exists, so the contracts'
       // state is the one verified after the previous step. Checked without reading the
@@ -957,7 +1147,7 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
       await timed('sweeps', () => verify(fullScope(false), `full sweep at step ${ops}`));
     }
   }
-  await verify(fullScope(true), 'the end');
+  await timed('sweeps', () => verify(fullScope(true), 'the end'));
 
   // ---------------------------------------------------------------- Coverage of the run itself
 
@@ -971,17 +1161,32 @@ const runRandom = async (group: Group, log: string[], summary: string[]): Promis
     `succeeded/rejected per operation: ${perOp}`,
     `effects: ${generator.effects().join(', ')}; lapsed: ${lapsed.join('; ') || 'none'}`,
     `time (s): ${Object.entries(timing).map(([key, ms]) => `${key} ${(ms / 1000).toFixed(1)}`).join(', ')}`,
+    `replay: trace ${trace.digest('hex').slice(0, 16)}; ${lateBlocks} blocks off their planned time`,
   );
   log.push(...summary);
-  if (TARGET_OPS >= 200) {
-    // The run itself: every operation succeeded at least once, by all ten accounts, with
-    // about one step in four rejected, over time jumps. (Shorter runs, MTEMSM_OPS < 200,
-    // are for local debugging and only report this.)
+  // The run itself: every operation succeeded at least once, by all ten accounts, with
+  // about one step in four rejected, over time jumps; a pinned seed shows its effects
+  // (recorded above, or read from the model's state: generators/effects.ts). These need a
+  // run of 200 operations: a shorter one (MTEMSM_OPS, local debugging only; refused under
+  // CI) checks what holds at any length and says what it left out.
+  expect(ops).toBeGreaterThanOrEqual(TARGET_OPS);
+  if (SHORT_RUN) {
+    summary.push(`MTEMSM_OPS=${TARGET_OPS} < ${MIN_OPS}: not checked: every operation succeeded, all signers, the rejected share, jumps, the pinned effects`);
+    console.warn(summary[summary.length - 1]);
+
+    return;
+  }
+  if (expectedEffects !== undefined) {
     expect({ uncovered: uncovered() }).toEqual({ uncovered: [] });
-    expect(ops).toBeGreaterThanOrEqual(TARGET_OPS);
-    expect(signers.size).toBe(accounts.length);
-    expect(rejectedCount / ops).toBeGreaterThan(0.15);
-    expect(rejectedCount / ops).toBeLessThan(0.4);
-    expect(jumps).toBeGreaterThan(0);
+  } else if (uncovered().length > 0) {
+    // An exploring seed reports what it did not reach; pinned seeds must reach everything.
+    console.warn(`seed ${seed}: no successful ${uncovered().join(', ')} in ${ops} operations (reported, not a failure)`);
+  }
+  expect(signers.size).toBe(accounts.length);
+  expect(rejectedCount / ops).toBeGreaterThan(0.15);
+  expect(rejectedCount / ops).toBeLessThan(0.4);
+  expect(jumps).toBeGreaterThan(0);
+  if (expectedEffects !== undefined) {
+    expect({ seed, missing: expectedEffects.filter((effect) => !generator.effects().includes(effect)) }).toEqual({ seed, missing: [] });
   }
 };

@@ -2825,7 +2825,7 @@ describe('MTEMsm v1.1 rejections', () => {
         'MTEMsm.ts applyIssue: (refusal) Each funder needs one quota.',
         'MTEMsm.ts applyRemoval: (refusal) That address is no longer a member.',
         'MTEMsm.ts applyReserve: (refusal) Both sides must be members or the treasury.',
-        'MTEMsmReferendums.ts powerUpResult: (refusal) The plant could not be registered.',
+        'MTEMsmReferendums.ts powerUpResult: The plant could not be registered.',
       ].sort(),
     );
   });
