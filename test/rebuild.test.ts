@@ -8,7 +8,6 @@
  * also has rebuild() on hand-written events: no node needed).
  */
 import { Block, TransactionResult, UserAccountID } from '@neo-one/client';
-import BigNumber from 'bignumber.js';
 import { mkdirSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { compareWithReads } from '../src/audit/compare';
@@ -18,24 +17,8 @@ import { cancelPledges, closeCrowdfunding, readPledges, SendPage, startOperation
 import { allContributions, allMembers, PAGE_LIMIT } from '../src/chain/reads';
 import { cutThresholdOf } from '../src/domain/apportion';
 import { auditedGroup, big, DAY, Group, MIN_FUNDING_WINDOW, OFFER_PERIOD, passTime, profileHash, withGroup } from './group';
+import { flat } from './flat';
 
-/** BigNumbers and numbers as strings, Maps as objects, so reads and rebuilt state compare with toEqual. */
-const flat = (value: unknown): unknown => {
-  if (BigNumber.isBigNumber(value) || typeof value === 'number' || typeof value === 'bigint') {
-    return value.toString();
-  }
-  if (Array.isArray(value)) {
-    return value.map(flat);
-  }
-  if (value instanceof Map) {
-    return flat(Object.fromEntries(value));
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, flat(inner)]));
-  }
-
-  return value;
-};
 
 type Call = () => Promise<TransactionResult<any>>;
 

@@ -9,24 +9,17 @@ import { Address, DAY } from '../model';
 import { Gen } from './context';
 import { seen } from './effects';
 import { applyOrInvite, closeStep, jumpPast, powerUpStep, referendumMission, removalSubject, startStep } from './steps';
-import { Effect, OTHER_UTILITY, Step, UTILITIES } from './types';
+import { Effect, EFFECTS, OTHER_UTILITY, Step, UTILITIES } from './types';
 
 export const MISSION_SHARE = Number(process.env.MS ?? 0.6);
 /** The long plant pipelines first; one referendum at a time gets its votes. */
-export const MISSION_ORDER: readonly Effect[] = [
+const FIRST: readonly Effect[] = [
   'tie decided by pledge order',
   'crowdfunding failed',
   'oversubscribed plant funded',
   "removed funder's share to the treasury",
-  'admission rejected',
-  'powerUp rejected',
-  'removal applied',
-  'correction applied',
-  'change lapsed',
-  'plant utility applied',
-  'plant removed',
-  'offer expired',
 ];
+export const MISSION_ORDER: readonly Effect[] = [...FIRST, ...EFFECTS.filter((effect) => !FIRST.includes(effect))];
 
 type Mode = 'plain' | 'ties' | 'over';
 

@@ -13,26 +13,10 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { contributionsOf, ContractRole, decode, GroupEvent, offerStatus, rebuild, RebuildError } from '../../src/audit/rebuild';
 import { ORDER_BASE, thresholdOf } from '../../src/domain/apportion';
+import { flat } from '../flat';
 
 const big = (value: number | string): BigNumber => new BigNumber(value);
 
-/** BigNumbers and numbers as strings, Maps as objects, so reads and rebuilt state compare with toEqual. */
-const flat = (value: unknown): any => {
-  if (BigNumber.isBigNumber(value) || typeof value === 'number' || typeof value === 'bigint') {
-    return value.toString();
-  }
-  if (Array.isArray(value)) {
-    return value.map(flat);
-  }
-  if (value instanceof Map) {
-    return flat(Object.fromEntries(value));
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, flat(inner)]));
-  }
-
-  return value;
-};
 
 interface Fixture {
   readonly treasury: string;
