@@ -6,8 +6,9 @@
  * `npm test` runs both.
  */
 const transform = {
-  // Type-checking is done once by `tsc --noEmit` in `npm test`.
-  '^.+\\.ts$': ['ts-jest', { diagnostics: false, isolatedModules: true }],
+  // Type-checking is done once by `tsc --noEmit` in `npm test`; tsconfig's isolatedModules makes
+  // ts-jest transpile each file alone (seconds instead of a type-checked build per file).
+  '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 };
 
 module.exports = {
