@@ -34,6 +34,7 @@ import {
   CROWDFUNDING_PERIOD,
   DAY,
   expectInvariants,
+  lastBlockTime,
   foundWith,
   Group,
   MIN_FUNDING_WINDOW,
@@ -132,13 +133,6 @@ const holdings = async (group: Group, account: UserAccountID) => {
 
 const state = async (group: Group, address: string): Promise<number[]> =>
   (await group.ledger.memberState(address)).map((value) => value.toNumber());
-
-/** The time of the last block. */
-const lastBlockTime = async (group: Group): Promise<number> => {
-  const read = group.context.client.read(group.context.networkName);
-
-  return (await read.getBlock((await read.getBlockCount()) - 1)).time;
-};
 
 // ============================================================================ the shared group
 

@@ -20,6 +20,7 @@ import { connect, deployGroup, DEFAULT_SETTINGS, Group as ChainGroup, NETWORK, p
 import { startNode } from '../src/chain/node';
 
 export { passTime } from '../src/chain/group';
+import { lastBlockTime as chainLastBlockTime } from '../src/chain/group';
 import { readPledges } from '../src/chain/plants';
 import { allContributions, allMembers as readAllMembers } from '../src/chain/reads';
 
@@ -110,6 +111,9 @@ export const withGroup = async (test: (group: Group) => Promise<void>): Promise<
   }
 };
 
+/** The time of the test group's last block (src/chain/group.ts lastBlockTime). */
+export const lastBlockTime = async (group: Group): Promise<number> => chainLastBlockTime(group.connected);
+
 /** The address of test account `index` (0-8), before any group exists. */
 export const testAddress = (index: number): string => privateKeyToAddress(testKey(index));
 
@@ -145,7 +149,7 @@ export { plain };
  * it, to price it): `send` fails on a FAULT anyway, and every operation is within the 10
  * free GAS. A third of a fixture's time was those test runs.
  */
-const FIXTURE = { skipSysFeeCheck: true } as const;
+export const FIXTURE = { skipSysFeeCheck: true } as const;
 
 /** Votes `answers` (account → yes/no) on a referendum, one transaction each. */
 export const voteAll = async (

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS, Group, fundWithGAS, passTime, profileHash } from '../
 import { startGroupNode } from '../src/chain/inMemory';
 import { RunningNode } from '../src/chain/node';
 import { closeCrowdfunding, readPledges, startOperation } from '../src/chain/plants';
-import { expectInvariants } from './group';
+import { expectInvariants, FIXTURE } from './group';
 
 const MEMBERS = 42;
 const TIME_TO_MARKET = DEFAULT_SETTINGS.minTimeToMarket;
@@ -106,9 +106,6 @@ const expectSupply = async (): Promise<void> => {
   expect(tokens.toString()).toEqual(summary.totalSupply.toString());
   expect(summary.totalSupply.toString()).toEqual(summary.totalCapacityW.div(1000).toString());
 };
-
-/** Founding calls skip the client's test run (see test/group.ts FIXTURE): send fails on a FAULT. */
-const FIXTURE = { skipSysFeeCheck: true } as const;
 
 beforeAll(async () => {
   ({ node, group } = await startGroupNode());

@@ -27,6 +27,7 @@ import {
   MIN_FUNDING_WINDOW,
   MIN_TIME_TO_MARKET,
   OFFER_PERIOD,
+  lastBlockTime,
   Outcome,
   passTime,
   profileHash,
@@ -43,14 +44,6 @@ const holdings = async (group: Group, account: UserAccountID) => {
   const member = await group.ledger.member(account.address);
 
   return member === undefined ? undefined : [member.quotaW.toString(), member.tokens.toString()];
-};
-
-/** The time of the block a transaction was confirmed in. */
-const lastBlockTime = async (group: Group): Promise<number> => {
-  const { client, networkName } = group.context;
-  const read = client.read(networkName);
-
-  return (await read.getBlock(await read.getBlockCount() - 1)).time;
 };
 
 /** 2^40: above every pledge order (the contracts' and src/domain/apportion.ts' ORDER_BASE). */
