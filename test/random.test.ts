@@ -15,14 +15,18 @@
  * as every client sends them, by src/chain/plants.ts, one transaction a page; the model
  * runs the whole step at once. Single pages with a chosen threshold (right or wrong) are
  * sent too (crowdfundingPage, startOperationPage).
- * After every sent step the contracts' reads must equal the model's: the group summary,
- * treasury and listOfMembers always, and every read the step changed in the model or
- * names (member()/balanceOf()/memberState(), referendums and proposals, ballots,
- * plants and plantState, bids, contributions, offers, invitations); invariants 1–5 must
- * hold on the model. Every 100 steps (MTEMSM_SWEEP), and at the start and the end, a full sweep compares
- * every read (at the end also every ballot, proposal and page) and checks invariants
- * 1–5 from the contracts' reads (test/group.ts expectInvariants, over every referendum
- * and every account never admitted). A change that lapses must emit lapse(rID, reason)
+ * After every sent step the contracts' whole state must equal the model's, read from
+ * their storage (src/audit/storage.ts StorageView: each read computed from the decoded
+ * records as the contract computes it, four RPC requests and no VM): the group summary,
+ * treasury, member and plant lists, every member()/balanceOf()/memberState(), every
+ * referendum, proposal and ballot, every plant, plantState, pledge page, bid and
+ * contribution, every offer and invitation; invariants 1–5 must hold on the model.
+ * Every 100 steps (MTEMSM_SWEEP), and at the start and the end, a full sweep makes the
+ * same comparison through the contracts' own @constant reads (each a run of neo-one's
+ * VM; at the end also every ballot, proposal and page), so the reads' code is compared
+ * with the model as well as the state, and checks invariants 1–5 from the contracts'
+ * reads (test/group.ts expectInvariants, over every referendum and every account never
+ * admitted). A change that lapses must emit lapse(rID, reason)
  * with the model's reason. A run of 200 operations must have every operation succeed,
  * all ten signers, 15–40 % rejected and jumps; a pinned seed must also have every
  * operation succeed and show its effects (an exploring seed reports what it missed).
@@ -46,6 +50,7 @@ import { TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { createHash } from 'crypto';
 import { appendFileSync, writeFileSync } from 'fs';
+import { readGroupStorage, StorageView } from '../src/audit/storage';
 import { cancelPledges, closeCrowdfunding, SendPage, startOperation } from '../src/chain/plants';
 import { EFFECT_CHECKS, EFFECTS, Effect, GENERATORS_OF, Generator, MISSIONS, OpStep, Rng, newCoverage } from './generators';
 import { DAY, expectInvariants, Group, withGroup } from './group';
@@ -69,9 +74,10 @@ const SHORT_RUN = TARGET_OPS < MIN_OPS;
 /** Extra operations allowed when some operation has not succeeded yet at TARGET_OPS. */
 const COVERAGE_EXTRA = 80;
 /**
- * Every this many steps (and at the start and the end) every record is compared, not only
- * what the model says a step changed (MTEMSM_SWEEP; 100 keeps the file near two minutes:
- * a sweep reads every member, plant, referendum and offer through the VM).
+ * Every this many steps (and at the start and the end) every read is also made through the
+ * contracts' @constant methods (MTEMSM_SWEEP; a sweep reads every member, plant,
+ * referendum and offer through the VM, about ten seconds; after the other steps the
+ * same reads are computed from the contracts' storage).
  */
 const FULL_SWEEP_EVERY = Number(process.env.MTEMSM_SWEEP ?? 100);
 /** A group of reads that takes longer than this fails the test (it names the reads). */
@@ -244,6 +250,96 @@ const queued = <T extends object>(contract: T): T => {
   });
 };
 
+/** What a contract read returns (the generated client's type). */
+type ReadOf<C, K extends keyof C> = C[K] extends (...args: any[]) => Promise<infer R> ? Promise<R> : never;
+type Ledger = Group['ledger'];
+type Trades = Group['trades'];
+type Plants = Group['plants'];
+type Referendums = Group['referendums'];
+
+/** The reads the test compares with the model: the contracts' own (VM), or computed from their storage. */
+interface ReadSource {
+  readonly ledger: {
+    member(address: string): ReadOf<Ledger, 'member'>;
+    balanceOf(address: string): ReadOf<Ledger, 'balanceOf'>;
+    memberState(address: string): ReadOf<Ledger, 'memberState'>;
+    groupSummary(): ReadOf<Ledger, 'groupSummary'>;
+    treasury(): ReadOf<Ledger, 'treasury'>;
+    listOfMembers(offset: BigNumber, limit: BigNumber): ReadOf<Ledger, 'listOfMembers'>;
+    totalSupply(): ReadOf<Ledger, 'totalSupply'>;
+  };
+  readonly trades: {
+    tradeOffer(offerID: string): ReadOf<Trades, 'tradeOffer'>;
+    offerCount(): ReadOf<Trades, 'offerCount'>;
+  };
+  readonly plants: {
+    powerPlant(ppID: string): ReadOf<Plants, 'powerPlant'>;
+    plantState(ppID: string): ReadOf<Plants, 'plantState'>;
+    pledges(ppID: string, offset: BigNumber, limit: BigNumber): ReadOf<Plants, 'pledges'>;
+    bidOf(ppID: string, address: string): ReadOf<Plants, 'bidOf'>;
+    contributionsOf(address: string, offset: BigNumber, limit: BigNumber): ReadOf<Plants, 'contributionsOf'>;
+    listOfPowerPlants(offset: BigNumber, limit: BigNumber): ReadOf<Plants, 'listOfPowerPlants'>;
+  };
+  readonly referendums: {
+    referendum(rID: string): ReadOf<Referendums, 'referendum'>;
+    proposal(rID: string): ReadOf<Referendums, 'proposal'>;
+    hasVoted(rID: string, address: string): ReadOf<Referendums, 'hasVoted'>;
+    invitation(candidate: string): ReadOf<Referendums, 'invitation'>;
+    memberCount(): ReadOf<Referendums, 'memberCount'>;
+  };
+}
+
+/**
+ * The reads computed from the contracts' decoded storage (src/audit/storage.ts, checked
+ * against the contracts' reads by the auditor and by every sweep here) at time `now`;
+ * `constants` are groupSummary's literals (minPowerW, name, symbol), which no storage holds.
+ */
+const storageSource = (
+  view: StorageView,
+  now: number,
+  constants: Pick<Awaited<ReadOf<Ledger, 'groupSummary'>>, 'minPowerW' | 'name' | 'symbol'>,
+): ReadSource => {
+  const integer = (value: bigint): BigNumber => new BigNumber(value.toString());
+  const page = <T>(rows: readonly T[], offset: BigNumber, limit: BigNumber): T[] =>
+    rows.slice(offset.toNumber(), offset.toNumber() + limit.toNumber());
+
+  return {
+    ledger: {
+      member: async (address) => view.member(address),
+      balanceOf: async (address) => view.balanceOf(address),
+      memberState: async (address) => view.memberState(address).map(integer),
+      groupSummary: async () => ({ ...constants, ...view.groupSummary() }),
+      treasury: async () => view.treasury(),
+      listOfMembers: async (offset, limit) => view.listOfMembers(offset.toNumber(), limit.toNumber()),
+      totalSupply: async () => view.groupSummary().totalSupply,
+    },
+    trades: {
+      tradeOffer: async (offerID) => view.tradeOffer(offerID, now),
+      offerCount: async () => view.offerCount(),
+    },
+    plants: {
+      powerPlant: async (ppID) => view.powerPlant(ppID),
+      plantState: async (ppID) => view.plantState(ppID).map(integer),
+      pledges: async (ppID, offset, limit) =>
+        page(view.pledges(ppID), offset, limit).map(({ member, amount, order }) => ({
+          member,
+          amount: integer(amount).shiftedBy(-2),
+          order: integer(order),
+        })),
+      bidOf: async (ppID, address) => view.bidOf(ppID, address),
+      contributionsOf: async (address, offset, limit) => page(view.contributionsOf(address), offset, limit),
+      listOfPowerPlants: async (offset, limit) => view.listOfPowerPlants(offset.toNumber(), limit.toNumber()),
+    },
+    referendums: {
+      referendum: async (rID) => view.referendum(rID),
+      proposal: async (rID) => view.proposal(rID),
+      hasVoted: async (rID, address) => view.hasVoted(rID, address),
+      invitation: async (candidate) => view.invitation(candidate),
+      memberCount: async () => view.memberCount(),
+    },
+  };
+};
+
 const runRandom = async (
   group: Group,
   seed: number,
@@ -254,6 +350,7 @@ const runRandom = async (
 ): Promise<void> => {
   const { context } = group;
   const [ledger, trades, plants, referendums] = [queued(group.ledger), queued(group.trades), queued(group.plants), queued(group.referendums)];
+  const contracts: ReadSource = { ledger, trades, plants, referendums };
   const reader = context.client.read(context.networkName);
   const accounts: UserAccountID[] = [group.founder, ...group.accounts];
   const actors = accounts.map((account, index) => ({ name: `A${index}`, address: account.address }));
@@ -719,7 +816,7 @@ const runRandom = async (
     }
   };
 
-  const readChain = async (scope: Scope) => {
+  const readChain = async (scope: Scope, { ledger, trades, plants, referendums }: ReadSource = contracts) => {
     const holders = Promise.all(
       scope.holders.map(async (address) => {
         const [member, balance, state] = await Promise.all([
@@ -950,7 +1047,6 @@ const runRandom = async (
 
   const ids = (prefix: string, countOf: number): string[] => Array.from({ length: countOf + 1 }, (_, i) => `${prefix}${i + 1}`);
   const pairs = <A, B>(as: readonly A[], bs: readonly B[]): Array<readonly [A, B]> => as.flatMap((a) => bs.map((b) => [a, b] as const));
-  const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
 
   /** Accounts that have been members at some time (only they can have pledged). */
   const everMembers = new Set<Address>();
@@ -982,93 +1078,8 @@ const runRandom = async (
     };
   };
 
-  const idsIn = (values: readonly unknown[], pattern: RegExp): string[] =>
-    unique(values.filter((value): value is string => typeof value === 'string' && pattern.test(value)));
-  const plantsOf = (values: readonly unknown[]): string[] =>
-    unique([
-      ...idsIn(values, /^P\d+$/),
-      ...idsIn(values, /^R\d+$/).map((rID) => model.state.referendums.get(rID)?.plant ?? ''),
-    ]).filter((ppID) => ppID !== '');
-  /**
-   * Every per-key read the model answers (the keys a final sweep reads), as text: the
-   * reads a step changed are those whose text differs before and after it.
-   */
-  const modelReads = (): Map<string, string> => {
-    const s = model.state;
-    const addresses = actors.map((actor) => actor.address);
-    const reads = new Map<string, string>();
-    const put = (key: string, value: unknown) => reads.set(key, serialize(value));
-    for (const address of allAddresses) {
-      put(`holder ${address}`, [model.member(address), model.balanceOf(address), model.memberState(address)]);
-      put(`invitation ${address}`, model.invitation(address));
-    }
-    for (const rID of ids('R', s.referendumCount)) {
-      put(`referendum ${rID}`, model.referendum(rID));
-      put(`proposal ${rID}`, model.proposal(rID));
-      addresses.forEach((address) => put(`ballot ${rID} ${address}`, model.hasVoted(rID, address)));
-    }
-    for (const ppID of ids('P', s.plantCount)) {
-      put(`plant ${ppID}`, [model.powerPlant(ppID), model.plantState(ppID)]);
-      addresses.forEach((address) => put(`bid ${ppID} ${address}`, model.bidOf(ppID, address)));
-    }
-    ids('T', s.offerCount).forEach((offerID) => put(`offer ${offerID}`, model.tradeOffer(offerID, now)));
-    addresses.forEach((address) => put(`contributions ${address}`, model.contributionsOf(address, 0, 100)));
-
-    return reads;
-  };
-
-  /**
-   * The keys whose model read differs after a step. A key new after it is about an ID two
-   * past the last before (one past was read already): nothing there exists, so nothing changed.
-   */
-  const changedReads = (before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[][] =>
-    [...after.entries()].filter(([key, value]) => before.has(key) && before.get(key) !== value).map(([key]) => key.split(' ').slice(0, 3));
-
-  /**
-   * What to read after a step: every read the step changed in the model, and what the
-   * step names (its referendums, plants, offers and addresses; the ballots, pledges and
-   * invitations of the operation that deals with them). A defect that changes anything
-   * else shows in the next full sweep (every FULL_SWEEP_EVERY steps) or in the group
-   * summary, treasury and member list, which are read after every step.
-   */
-  const stepScope = (call: OpCall, outcome: Outcome<string | boolean>, changed: readonly string[][]): Scope => {
-    const values: unknown[] = [...call.args, outcome.ok ? outcome.value : undefined];
-    const rIDs = idsIn(values, /^R\d+$/);
-    // A removal names the member it removes, a correction its sides.
-    const subjects = rIDs
-      .flatMap((rID) => {
-        const r = model.state.referendums.get(rID);
-
-        return [r?.member, r?.proposal.from, r?.proposal.to];
-      })
-      .filter((a): a is Address => a !== undefined);
-    const addresses = unique([
-      ...values.filter((value): value is string => typeof value === 'string' && allAddresses.includes(value)),
-      ...subjects,
-    ]);
-    const accounts = addresses.filter((a) => accountOf.has(a));
-    const ppIDs = plantsOf(values);
-    const of = (kind: string) => changed.filter(([k]) => k === kind);
-    const ones = (kind: string) => of(kind).map(([, id]) => id);
-    const twos = (kind: string) => of(kind).map(([, first, second]) => [first, second] as const);
-    const created = outcome.ok && typeof outcome.value === 'string' && /^R\d+$/.test(outcome.value) ? [outcome.value] : [];
-    const dealsWith = (...ops: string[]) => ops.includes(call.op);
-    const dedupe = <T extends readonly unknown[]>(items: readonly T[]): T[] =>
-      [...new Map(items.map((item) => [JSON.stringify(item), item] as const)).values()];
-
-    return {
-      holders: unique([...addresses, ...ones('holder')]),
-      referendums: unique([...rIDs, ...ones('referendum')]),
-      proposals: unique([...created, ...ones('proposal')]),
-      ballots: dedupe([...(dealsWith('vote') ? pairs(rIDs, accounts) : []), ...twos('ballot')]),
-      plants: unique([...ppIDs, ...ones('plant')]),
-      bids: dedupe([...(dealsWith('bid', 'changeBid') ? pairs(ppIDs, accounts) : []), ...twos('bid')]),
-      offers: unique([...idsIn(values, /^T\d+$/), ...ones('offer')]),
-      contributors: unique([...(dealsWith('bid', 'changeBid') ? accounts : []), ...ones('contributions')]),
-      invitations: unique([...(dealsWith('invite', 'admission', 'admissionResult') ? accounts : []), ...ones('invitation')]),
-      full: false,
-    };
-  };
+  /** The reads compared after every step (from storage): everything a final sweep reads but its pages and constants. */
+  const storedScope = (): Scope => ({ ...fullScope(true), final: false });
 
   const verify = async (scope: Scope, label: string): Promise<void> => {
     const [chain, chainFinal] = await Promise.all([readChain(scope), scope.final ? readFinalChain() : undefined]);
@@ -1086,6 +1097,18 @@ const runRandom = async (
         outsiders: [...actors.map((actor) => actor.address).filter((address) => !everMembers.has(address)), ...strangers],
       }));
     }
+  };
+
+  /** groupSummary's literals, read once (every sweep reads them again through the VM). */
+  const constants = await ledger.groupSummary();
+
+  /** Every read of storedScope, computed from the contracts' storage, against the model. */
+  const verifyStored = async (label: string): Promise<void> => {
+    const storage = await within(`storage (${label})`, readGroupStorage(group.connected.rpcURL, group.connected.contracts));
+    const scope = storedScope();
+    const stored = await readChain(scope, storageSource(new StorageView(storage, group.treasury), now, constants));
+    expect({ after: label, stored }).toEqual({ after: label, stored: readModel(scope) });
+    expect({ after: label, invariants: invariantViolations(model) }).toEqual({ after: label, invariants: [] });
   };
 
   /** Blocks whose transactions have been accounted for (the node also makes empty blocks on a timer). */
@@ -1106,7 +1129,6 @@ const runRandom = async (
   await verify(fullScope(true), 'deployment');
   let ops = 0;
   const uncovered = () => OPS.filter((op) => (coverage.succeeded.get(op) ?? 0) === 0);
-  let reads = modelReads();
   /** The run's steps and outcomes (no block times or jump lengths): equal for two runs of a seed that replayed identically. */
   const trace = createHash('sha256');
   while (ops < TARGET_OPS || (!SHORT_RUN && uncovered().length > 0 && ops < TARGET_OPS + COVERAGE_EXTRA)) {
@@ -1122,7 +1144,6 @@ const runRandom = async (
       continue;
     }
     ops += 1;
-    const before = reads;
     const snapshot = serialize(model.state);
     // What a startOperation shows only while it runs (ties, a removed funder's share): recorded once it HALTs.
     const effects = generator.effectsOf(step.call);
@@ -1132,9 +1153,8 @@ const runRandom = async (
       generator.record(effects);
     }
     [...model.state.members.keys()].forEach((member) => everMembers.add(member));
-    reads = modelReads();
     if (sent) {
-      await timed('reads', () => verify(stepScope(step.call, outcome, changedReads(before, reads)), `step ${ops}`));
+      await timed('reads', () => verifyStored(`step ${ops}`));
     } else {
       // Rejected by the client before sending: no transaction exists, so the contracts'
       // state is the one verified after the previous step. Checked without reading the

@@ -571,6 +571,30 @@ export class StorageView {
     return record === undefined ? undefined : text(field(record, 11));
   }
 
+  /** balanceOf: the treasury's SEB for the ledger's own address, a member's, else 0. */
+  public balanceOf(address: string): BigNumber {
+    if (address === this.ledgerAddress) {
+      return this.treasury().tokens;
+    }
+
+    return this.member(address)?.tokens ?? fixed(0n, 8);
+  }
+
+  /** memberCount (MTEMsmReferendums' roll). */
+  public memberCount(): BigNumber {
+    return fixed(this.referendumCounts()[1], 0);
+  }
+
+  /** listOfPowerPlants: P<offset+1> … while the plant exists, at most `limit`. */
+  public listOfPowerPlants(offset: number, limit: number): string[] {
+    const page: string[] = [];
+    for (let index = offset + 1; index <= offset + limit && this.get('plants', 'plants', `P${index}`) !== undefined; index++) {
+      page.push(`P${index}`);
+    }
+
+    return page;
+  }
+
   public listOfMembers(offset: number, limit: number): string[] {
     const page: string[] = [];
     for (let serial = offset + 1; serial <= offset + limit; serial++) {
