@@ -12,6 +12,7 @@ import { createHash } from 'crypto';
 import type { FullNode as FullNodeType } from '@neo-one/node';
 import { constants } from '@neo-one/utils';
 import { useNativeCrypto } from './crypto';
+import { speedUpVM } from './vm';
 
 export const MASTER_PRIVATE_KEY: string = constants.PRIVATE_NET_PRIVATE_KEY;
 
@@ -60,6 +61,7 @@ export const startNode = async ({ port, path }: { readonly port: number; readonl
   /* eslint-enable @typescript-eslint/no-var-requires */
   setGlobalLogLevel('silent');
   useNativeCrypto();
+  speedUpVM();
   memoizeDisassembly();
   const node = new FullNode({
     options: {
