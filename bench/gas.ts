@@ -32,7 +32,7 @@ import * as path from 'path';
 import { GasLog, Receipt, sendBlock } from '../src/chain/batch';
 import { SourceMapConsumer, SourceMapGenerator } from 'source-map';
 import { CompiledContract, compileGroup, CONTRACT_NAMES, GUARD_INSTRUCTIONS, VERIFICATION_GUARD } from '../src/chain/compile';
-import { DEFAULT_SETTINGS, fundWithGAS, Group, NETWORK, passTime } from '../src/chain/group';
+import { blockFor, DEFAULT_SETTINGS, fundWithGAS, Group, NETWORK, passTime } from '../src/chain/group';
 import { startGroupNode } from '../src/chain/inMemory';
 import { cancelPledges, closeCrowdfunding, PLEDGE_PAGE, SendPage, startOperation } from '../src/chain/plants';
 import { allMembers } from '../src/chain/reads';
@@ -445,7 +445,8 @@ const measureBaseline = async (
     { from: owner, systemFee: big(-1) } as any,
     sourceMaps,
   );
-  const [receipt] = await Promise.all([deployed.confirmed({ timeoutMS: 60_000 }), group.developer.runConsensusNow()]);
+  await blockFor(group.developer, group.chain, deployed.transaction.hash);
+  const receipt = await deployed.confirmed({ timeoutMS: 60_000 });
   if ((receipt as any).result.state === 'FAULT') {
     throw new Error(`Deploying Nep5Baseline failed: ${(receipt as any).result.message}`);
   }

@@ -19,7 +19,7 @@ import * as path from 'path';
 import { audit } from '../src/audit/audit';
 import { AuditedGroup, readGroupHistory } from '../src/audit/events';
 import { GroupEvent, rebuild } from '../src/audit/rebuild';
-import { NETWORK } from '../src/chain/group';
+import { blockFor, NETWORK } from '../src/chain/group';
 import { auditedGroup, big, foundWith, Group, profileHash, send, voteAll, withGroup } from './group';
 
 const REFUSED = 'Results must be sent directly, not through another contract.';
@@ -41,7 +41,8 @@ const deployProxy = async (group: Group, from: UserAccountID): Promise<{ address
   const sourceMaps = { [address]: await result.sourceMap };
   const { client, developer } = group.connected;
   const deployed = await client.publishAndDeploy(result.contract, result.abi, [], { from, systemFee: big(-1) } as any, sourceMaps);
-  const [receipt] = await Promise.all([deployed.confirmed({ timeoutMS: 60_000 }), developer.runConsensusNow()]);
+  await blockFor(developer, group.connected.chain, deployed.transaction.hash);
+  const receipt = await deployed.confirmed({ timeoutMS: 60_000 });
   if (receipt.result.state === 'FAULT') {
     throw new Error(`Deploying ResultProxy failed: ${receipt.result.message}`);
   }

@@ -50,7 +50,7 @@ import BigNumber from 'bignumber.js';
 import { createHash } from 'crypto';
 import { appendFileSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { connect, Group as ChainGroup } from '../src/chain/group';
+import { blockForAll, connect, Group as ChainGroup } from '../src/chain/group';
 import { cancelPledges, closeCrowdfunding, readPledges, startOperation as startPlant, SendPage } from '../src/chain/plants';
 import { cutThresholdOf, quotaThresholdOf } from '../src/domain/apportion';
 import { allContributions } from '../src/chain/reads';
@@ -2053,31 +2053,11 @@ const quietly = (c: Ctx): Ctx => ({
   group: { ...c.group, ledger: c.quiet.ledger, trades: c.quiet.trades, plants: c.quiet.plants, referendums: c.quiet.referendums },
 });
 
-/**
- * Waits for sent transactions, making blocks until all are in (normally the first takes
- * them all). The node runs in this process: a big block can outlast the client's 20-second
- * RPC timeout for runConsensusNow, while the block is still made, so that error is ignored.
- */
+/** Waits for sent transactions: a block for them (src/chain/group.ts blockForAll), then their receipts. */
 const settle = async (results: ReadonlyArray<TransactionResult<any, any>>): Promise<any[]> => {
-  if (results.length === 0) {
-    return [];
-  }
-  let settled = false;
-  const all = Promise.all(results.map(async (result) => result.confirmed({ timeoutMS: 600_000 })));
-  all.then(
-    () => {
-      settled = true;
-    },
-    () => {
-      settled = true;
-    },
-  );
-  for (let round = 0; !settled && round < 100; round++) {
-    await ctx.quiet.developer.runConsensusNow().catch(() => undefined);
-    await Promise.race([all.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-  }
+  await blockForAll(ctx.quiet.developer, ctx.quiet.chain, results.map((result) => result.transaction.hash));
 
-  return all;
+  return Promise.all(results.map(async (result) => result.confirmed({ timeoutMS: 600_000 })));
 };
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order. */

@@ -121,6 +121,75 @@ export interface ConnectOptions {
   readonly sourceMaps?: Record<string, any>;
 }
 
+/**
+ * Makes a block for transactions in the pool (private networks) and returns once blocks
+ * hold them all. neo-one 2.x's consensus drops a waiting "block now" request when a block
+ * is persisted meanwhile (ConsensusQueue.write clears the queue and re-adds the timer
+ * without its promise): with two clients asking at once (two members' commands), one
+ * request hangs until the client's 20 s RPC timeout. So the request is not awaited: the
+ * block count is watched every POLL_MS (the receipts looked up when it moves), and a block
+ * asked for again while one of them is still in the pool once the request has ended or
+ * ASK_AGAIN_MS have passed.
+ */
+export const blockForAll = async (developer: DeveloperClient, chain: NEOONEDataProvider, hashes: readonly string[]): Promise<void> => {
+  const remaining = new Set(hashes);
+  const lookUp = async (): Promise<void> => {
+    const found = await Promise.all([...remaining].map(async (hash) => chain.getTransactionReceipt(hash).then(() => hash, () => undefined)));
+    found.forEach((hash) => hash !== undefined && remaining.delete(hash));
+  };
+  let request: Promise<void> | undefined;
+  let askedAt = 0;
+  const ask = (): void => {
+    const current: Promise<void> = developer.runConsensusNow().then(
+      () => undefined,
+      () => undefined,
+    );
+    request = current;
+    askedAt = Date.now();
+    void current.then(() => {
+      if (request === current) {
+        request = undefined;
+      }
+    });
+  };
+  const waiting = async (): Promise<boolean> => {
+    const pool = new Set(await chain.getMemPool().catch(() => [] as string[]));
+
+    return [...remaining].some((hash) => pool.has(hash));
+  };
+  let blocks = await chain.getBlockCount();
+  // None in the pool: already in a block (the client's own wait after a batch's block), or on its way.
+  if (!(await waiting())) {
+    await lookUp();
+  }
+  if (remaining.size > 0) {
+    ask();
+  }
+  const deadline = Date.now() + BLOCK_WAIT_MS;
+  while (remaining.size > 0 && Date.now() < deadline) {
+    // The request normally ends with its block; the poll is for a request the node dropped.
+    await Promise.race([request ?? new Promise(() => undefined), new Promise((resolve) => setTimeout(resolve, POLL_MS))]);
+    const count = await chain.getBlockCount();
+    const idle = request === undefined || Date.now() - askedAt > ASK_AGAIN_MS;
+    if (count !== blocks || idle) {
+      blocks = count;
+      await lookUp();
+    }
+    if (remaining.size > 0 && idle && (await waiting())) {
+      ask();
+    }
+  }
+};
+
+/** blockForAll of one transaction. */
+export const blockFor = async (developer: DeveloperClient, chain: NEOONEDataProvider, hash: string): Promise<void> =>
+  blockForAll(developer, chain, [hash]);
+
+const POLL_MS = 40;
+const ASK_AGAIN_MS = 3_000;
+/** After this the client's own wait for the receipts takes over. */
+const BLOCK_WAIT_MS = 60_000;
+
 const toPrivateKey = (key: string): string => (/^[0-9a-f]{64}$/i.test(key) ? key : wifToPrivateKey(key));
 
 export const connect = (options: ConnectOptions): Group => {
@@ -136,9 +205,9 @@ export const connect = (options: ConnectOptions): Group => {
     relayOptions.systemFee = new BigNumber(-1);
   });
   if (options.autoConsensus === true) {
-    client.hooks.beforeConfirmed.tapPromise('Consensus', async () => {
-      await developer.runConsensusNow().catch(() => undefined);
-    });
+    client.hooks.beforeConfirmed.tapPromise('Consensus', async (transaction: { readonly hash: string }) =>
+      blockFor(developer, chain, transaction.hash),
+    );
   }
   const contracts = options.contracts ?? { ledger: '', trades: '', plants: '', referendums: '' };
   const sourceMaps: SourceMaps = options.sourceMaps ?? generatedSourceMaps;
@@ -258,10 +327,8 @@ export const deployGroup = async (
       { from: founder, systemFee: new BigNumber(-1) } as any,
       sourceMaps,
     );
-    const [receipt] = await Promise.all([
-      result.confirmed({ timeoutMS: 60_000 }),
-      group.developer.runConsensusNow().catch(() => undefined),
-    ]);
+    await blockFor(group.developer, group.chain, result.transaction.hash);
+    const receipt = await result.confirmed({ timeoutMS: 60_000 });
     if (receipt.result.state === 'FAULT') {
       throw new Error(`Deploying ${name} failed: ${receipt.result.message}`);
     }
@@ -303,6 +370,7 @@ export const fundWithGAS = async (
       addresses.slice(start, start + 100).map((to) => ({ amount: new BigNumber(amount), asset: Hash256.GAS, to })),
       { from },
     );
-    await Promise.all([result.confirmed({ timeoutMS: 60_000 }), group.developer.runConsensusNow().catch(() => undefined)]);
+    await blockFor(group.developer, group.chain, result.transaction.hash);
+    await result.confirmed({ timeoutMS: 60_000 });
   }
 };

@@ -231,16 +231,29 @@ export interface Sent {
 }
 
 /**
+ * neo-one's node runs the client's test invocation on live storage, not on a snapshot:
+ * a block that lands while it runs (another member's transaction) can make it fail with
+ * this message though the call is fine. The state has moved on; the call is priced again.
+ */
+const LIVE_STORAGE_RACE = /^VM Error: Attempted to add an already existing object for key storageItem:/;
+const PRICING_ATTEMPTS = 3;
+
+/**
  * Sends a transaction and waits for its block. neo-one's client runs the invocation
  * before sending and throws with the contract's message; a FAULT in the block is
  * reported the same way: one line, exit 1.
  */
 export const send = async (start: () => Promise<any>): Promise<Sent> => {
   let result: any;
-  try {
-    result = await start();
-  } catch (error) {
-    throw new OperationError(firstLine(error));
+  for (let attempt = 1; result === undefined; attempt++) {
+    try {
+      result = await start();
+    } catch (error) {
+      if (attempt < PRICING_ATTEMPTS && LIVE_STORAGE_RACE.test(firstLine(error))) {
+        continue;
+      }
+      throw new OperationError(firstLine(error));
+    }
   }
   let receipt: any;
   try {
