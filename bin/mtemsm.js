@@ -64,6 +64,22 @@ require.extensions['.ts'] = (module, filename) => {
   module._compile(code, filename);
 };
 
+// neo-one's client loads its whole VM and node core (about 200 modules, 0.1 s of every
+// command) for one function, used only to print a contract's console.log output in an
+// error: that module is loaded when first used.
+const Module = require('module');
+const load = Module._load;
+Module._load = function lazyVM(request, parent, isMain) {
+  if (request === '@neo-one/node-vm' && parent !== undefined && parent !== null && parent.filename.includes('client-switch')) {
+    let vm;
+    const real = () => (vm = vm || load.call(Module, request, parent, isMain));
+
+    return new Proxy({}, { get: (_target, key) => real()[key], has: (_target, key) => key in real() });
+  }
+
+  return load.apply(this, arguments);
+};
+
 if (process.env.MTEMSM_DEBUG !== undefined) {
   process.setSourceMapsEnabled(true);
 }

@@ -34,6 +34,7 @@ import {
   CROWDFUNDING_PERIOD,
   DAY,
   expectInvariants,
+  FIXTURE,
   lastBlockTime,
   foundWith,
   Group,
@@ -678,7 +679,7 @@ describe('a fresh group: the last member (L8) and a failed plant of a few dozen 
     const { referendums, plants, ledger, founder } = group;
     const FUNDERS = 26;
     // The plant is approved while the founder is the only member (electorate 1).
-    const rID = (await send(referendums.powerUp(founder.address, big(50_000), big(10_000), 'Light', big(MIN_TIME_TO_MARKET), { from: founder })))
+    const rID = (await send(referendums.powerUp(founder.address, big(50_000), big(10_000), 'Light', big(MIN_TIME_TO_MARKET), { from: founder, ...FIXTURE } as any)))
       .value as string;
     await voteAll(group, rID, [[founder, true]]);
     expect((await send(referendums.powerUpResult(rID))).value).toEqual('P1');
@@ -690,20 +691,20 @@ describe('a fresh group: the last member (L8) and a failed plant of a few dozen 
     await fundWithGAS(group.connected, founder, members.map((member) => member.address), 20);
     const requests: string[] = [];
     for (const member of members) {
-      await send(referendums.invite(founder.address, member.address, { from: founder }));
-      requests.push((await send(referendums.admission(member.address, profileHash(member.address), 'Light', { from: member }))).value as string);
+      await send(referendums.invite(founder.address, member.address, { from: founder, ...FIXTURE } as any));
+      requests.push((await send(referendums.admission(member.address, profileHash(member.address), 'Light', { from: member, ...FIXTURE } as any))).value as string);
     }
-    await sendBlock(group.connected, 'vote', requests.map((request) => referendums.vote(request, founder.address, true, { from: founder })));
-    await sendBlock(group.connected, 'admissionResult', requests.map((request) => referendums.admissionResult(request, { from: founder })));
+    await sendBlock(group.connected, 'vote', requests.map((request) => referendums.vote(request, founder.address, true, { from: founder, ...FIXTURE } as any)));
+    await sendBlock(group.connected, 'admissionResult', requests.map((request) => referendums.admissionResult(request, { from: founder, ...FIXTURE } as any)));
     const funders = [founder, ...members];
     expect((await ledger.groupSummary()).members.toNumber()).toBe(FUNDERS);
-    await sendBlock(group.connected, 'bid', funders.map((funder) => plants.bid('P1', funder.address, big(100), { from: funder })));
+    await sendBlock(group.connected, 'bid', funders.map((funder) => plants.bid('P1', funder.address, big(100), { from: funder, ...FIXTURE } as any)));
     expect(await plants.powerPlant('P1')).toMatchObject({ status: 'funding', raised: big(2_600), funders: big(FUNDERS) });
     await passTime(group.connected, CROWDFUNDING_PERIOD + DAY);
     const pages: Outcome[] = [];
     expect(
       await closeCrowdfunding(plants, 'P1', async (_operation, call) => {
-        const page = await send(call({ from: founder }));
+        const page = await send(call({ from: founder, ...FIXTURE } as any));
         pages.push(page);
 
         return page.value === true;
