@@ -18,7 +18,7 @@
  */
 import { createPrivateKey, TransactionResult, UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
-import { firstLine, sendBlock } from '../src/chain/batch';
+import { firstLine, sendBlock, WITHOUT_TEST_RUN } from '../src/chain/batch';
 import { connect, deployGroup, fundWithGAS, Group, lastBlockTime, passTime as passGroupTime, profileHash, Settings } from '../src/chain/group';
 import { RunningNode, startNode } from '../src/chain/node';
 import { cents, readPledges, startOperation } from '../src/chain/plants';
@@ -55,7 +55,7 @@ let outsiders: UserAccountID[];
 
 const big = (value: number | string): BigNumber => new BigNumber(value);
 /** Options of a probe: sent as is, judged by its block alone. */
-const raw = (from: UserAccountID): any => ({ from, skipSysFeeCheck: true });
+const raw = (from: UserAccountID): any => ({ from, ...WITHOUT_TEST_RUN });
 const passTime = async (seconds: number): Promise<void> => passGroupTime(group, seconds);
 const sleep = async (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -14,7 +14,7 @@ import { Hash256, privateKeyToAddress, TransactionResult, UserAccountID } from '
 import BigNumber from 'bignumber.js';
 import { createHash } from 'crypto';
 import { AuditedGroup, auditedGroup as connectedAudit } from '../src/audit/events';
-import { plain } from '../src/chain/batch';
+import { plain, WITHOUT_TEST_RUN } from '../src/chain/batch';
 import { compileGroup, CompiledContract } from '../src/chain/compile';
 import { connect, deployGroup, DEFAULT_SETTINGS, Group as ChainGroup, NETWORK, profileHash as hashProfile } from '../src/chain/group';
 import { startNode } from '../src/chain/node';
@@ -145,11 +145,10 @@ export const send = async (call: Promise<TransactionResult<any>>): Promise<Outco
 export { plain };
 
 /**
- * Fixture calls skip the client's test run (neo-one runs every call once before sending
- * it, to price it): `send` fails on a FAULT anyway, and every operation is within the 10
- * free GAS. A third of a fixture's time was those test runs.
+ * Fixture calls skip the client's test run (src/chain/batch.ts WITHOUT_TEST_RUN): `send`
+ * fails on a FAULT anyway. A third of a fixture's time was those test runs.
  */
-export const FIXTURE = { skipSysFeeCheck: true } as const;
+export const FIXTURE = WITHOUT_TEST_RUN;
 
 /** Votes `answers` (account → yes/no) on a referendum, one transaction each. */
 export const voteAll = async (

@@ -51,6 +51,7 @@ import { createHash } from 'crypto';
 import { appendFileSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { blockForAll, connect, Group as ChainGroup } from '../src/chain/group';
+import { WITHOUT_TEST_RUN } from '../src/chain/batch';
 import { cancelPledges, closeCrowdfunding, readPledges, startOperation as startPlant, SendPage } from '../src/chain/plants';
 import { cutThresholdOf, quotaThresholdOf } from '../src/domain/apportion';
 import { allContributions } from '../src/chain/reads';
@@ -2087,7 +2088,7 @@ const block = async (
   sequential = false,
 ): Promise<any[]> => {
   // A later call's test run would not see the earlier ones: they are not in a block yet.
-  const q: Ctx = sequential ? { ...quietly(ctx), extra: { skipSysFeeCheck: true } as TransactionOptions } : quietly(ctx);
+  const q: Ctx = sequential ? { ...quietly(ctx), extra: WITHOUT_TEST_RUN as TransactionOptions } : quietly(ctx);
   const results: Array<TransactionResult<any, any>> = [];
   if (sequential) {
     for (const call of calls) {
@@ -2190,7 +2191,7 @@ const runCases = async (phase: Phase): Promise<void> => {
     const outcome: Outcome = outcomes.get(testCase) ?? {};
     outcomes.set(testCase, outcome);
     const options = (sender: UserAccountID): TransactionOptions =>
-      isReturn(testCase) ? { from: sender } : ({ from: sender, skipSysFeeCheck: true } as TransactionOptions);
+      isReturn(testCase) ? { from: sender } : ({ from: sender, ...WITHOUT_TEST_RUN } as TransactionOptions);
 
       return (testCase as RejectCase | ReturnCase).send(q, options).then(
         (result) => result,

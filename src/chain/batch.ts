@@ -86,7 +86,7 @@ export const sendBlock = async (
     throw new Error(`${operation}: ${firstLine(rejected.reason)}`);
   }
   const results = sent.map((result) => (result as PromiseFulfilledResult<TransactionResult<any>>).value);
-  // One block for all (blockFor asks once, and again for any left in the pool).
+  // One block for all (blockForAll asks once, and again for any still in the pool).
   await blockForAll(group.developer, group.chain, results.map((result) => result.transaction.hash));
   const receipts = await Promise.all(results.map(async (result) => result.confirmed({ timeoutMS: 600_000 })));
 
@@ -106,17 +106,21 @@ export const sendBlock = async (
   });
 };
 
+/**
+ * Transaction options that send a call without the client's test run before it (neo-one's
+ * skipSysFeeCheck): for calls planned to succeed (fixtures, the experiment, due pages). A
+ * refusal then shows as the FAULT of its block, with the contract's message, and the call
+ * gets only the 10 free GAS (every MTEMsm operation fits). The command line keeps the test
+ * run: a refusal there sends nothing.
+ */
+export const WITHOUT_TEST_RUN = { skipSysFeeCheck: true } as const;
+
 export interface PageOptions {
   /** Each page's gasCost, under the operation's name. */
   readonly gas?: GasLog;
   /** Called with the number of pages sent so far. */
   readonly onPage?: (pages: number) => void;
-  /**
-   * Sends each page without the client's test run before it (neo-one's skipSysFeeCheck):
-   * for scripts and tests whose pages are known to be due, where a refusal still shows as
-   * the FAULT of its block (with the contract's message) and each page is within the
-   * 10 free GAS. The command line keeps the test run (a refusal sends nothing).
-   */
+  /** Sends each page WITHOUT_TEST_RUN (pages known to be due). */
   readonly skipTestRun?: boolean;
 }
 
@@ -127,7 +131,7 @@ export interface PageOptions {
 export const blockPages =
   (group: Group, from: UserAccountID, receipts: Receipt[], { gas, onPage, skipTestRun = false }: PageOptions = {}) =>
   async (operation: string, call: (options: TransactionOptions) => Promise<TransactionResult<any>>): Promise<boolean> => {
-    const options = skipTestRun ? ({ from, skipSysFeeCheck: true } as TransactionOptions) : { from };
+    const options = skipTestRun ? ({ from, ...WITHOUT_TEST_RUN } as TransactionOptions) : { from };
     const [page] = await sendBlock(group, operation, [call(options)], gas);
     receipts.push(page);
     onPage?.(receipts.length);

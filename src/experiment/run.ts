@@ -7,7 +7,7 @@
 import { TransactionOptions, UserAccountID, createPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
 import { randomBytes } from 'crypto';
-import { GasLog, Receipt, blockPages, chainPositions, inBatches, sendBlock } from '../chain/batch';
+import { GasLog, Receipt, WITHOUT_TEST_RUN, blockPages, chainPositions, inBatches, sendBlock } from '../chain/batch';
 import { DEFAULT_SETTINGS, Group, fundWithGAS, passTime, profileHash } from '../chain/group';
 import { SendPage, closeCrowdfunding, startOperation } from '../chain/plants';
 import { cancelPages, startOperationPages } from '../domain/pages';
@@ -31,19 +31,17 @@ import {
 const BLOCK = 100;
 const DAY = 86_400;
 /** Each member's pledge for the carport array (R$): together far below its cost, so it fails. */
-
-/**
- * Every call of the experiment is planned to succeed, so it is sent without the client's
- * test run before it (neo-one's skipSysFeeCheck: half of the VM's work): a call that fails
- * anyway FAULTs in its block and stops the run with the contract's message
- * (src/chain/batch.ts sendBlock), and no operation needs more than the 10 free GAS
- * (reports/gas.md).
- */
-const by = (account: UserAccountID): TransactionOptions => ({ from: account, skipSysFeeCheck: true } as TransactionOptions);
-
 export const CARPORT_PLEDGE = new BigNumber(200);
 /** How long the experiment's trade offers stay open: the command line's default. */
 export const OFFER_VALIDITY = 7 * DAY;
+
+/**
+ * Every call of the experiment is planned to succeed, so it is sent without the client's
+ * test run before it (src/chain/batch.ts WITHOUT_TEST_RUN: half of the VM's work): a call
+ * that fails anyway FAULTs in its block and stops the run with the contract's message
+ * (sendBlock), and no operation needs more than the 10 free GAS (reports/gas.md).
+ */
+const by = (account: UserAccountID): TransactionOptions => ({ from: account, ...WITHOUT_TEST_RUN } as TransactionOptions);
 
 export interface ExperimentMember extends PlannedMember {
   readonly address: string;
