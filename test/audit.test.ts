@@ -18,7 +18,7 @@ import { Audit, audit } from '../src/audit/audit';
 import { COMPARISONS, compareWithChain } from '../src/audit/compare';
 import { AuditedGroup, auditedGroup } from '../src/audit/events';
 import { writeExports } from '../src/audit/exports';
-import { sendBlock } from '../src/chain/batch';
+import { sendBlock, WITHOUT_TEST_RUN } from '../src/chain/batch';
 import { DEFAULT_SETTINGS, Group } from '../src/chain/group';
 import { startGroupNode } from '../src/chain/inMemory';
 import { RunningNode } from '../src/chain/node';
@@ -63,17 +63,17 @@ beforeAll(async () => {
   const [, second, third, , , last] = result.members;
   removed = last.address;
   const [proposal] = await sendBlock(group, 'proposeRemoval', [
-    group.referendums.proposeRemoval(founder.address, last.address, { from: founder }),
+    group.referendums.proposeRemoval(founder.address, last.address, { from: founder, ...WITHOUT_TEST_RUN } as any),
   ]);
   const rID = proposal.value as string;
   await sendBlock(
     group,
     'vote',
     [result.members[0], second, third, result.members[3]].map((member) =>
-      group.referendums.vote(rID, member.address, true, { from: member.account }),
+      group.referendums.vote(rID, member.address, true, { from: member.account, ...WITHOUT_TEST_RUN } as any),
     ),
   );
-  await sendBlock(group, 'changeResult', [group.referendums.changeResult(rID, { from: founder })]);
+  await sendBlock(group, 'changeResult', [group.referendums.changeResult(rID, { from: founder, ...WITHOUT_TEST_RUN } as any)]);
   full = await audit({ group: auditedGroup(group) });
   writeExports(path.join(dir, 'full'), full);
 });

@@ -16,7 +16,7 @@ import { contributionsOf, encode, hasVoted, offerStatus, rebuild } from '../src/
 import { cancelPledges, closeCrowdfunding, readPledges, SendPage, startOperation } from '../src/chain/plants';
 import { allContributions, allMembers, PAGE_LIMIT } from '../src/chain/reads';
 import { cutThresholdOf } from '../src/domain/apportion';
-import { auditedGroup, big, DAY, Group, MIN_FUNDING_WINDOW, OFFER_PERIOD, passTime, profileHash, withGroup } from './group';
+import { auditedGroup, big, DAY, FIXTURE, Group, MIN_FUNDING_WINDOW, OFFER_PERIOD, passTime, profileHash, withGroup } from './group';
 import { flat } from './flat';
 
 
@@ -54,7 +54,7 @@ const votes = async (
   await Promise.all(
     ballots.map(async ([voter, answers]) => {
       for (const [rID, answer] of answers) {
-        await send(group.referendums.vote(rID, voter.address, answer, { from: voter }));
+        await send(group.referendums.vote(rID, voter.address, answer, { from: voter, ...FIXTURE } as any));
       }
     }),
   );
@@ -67,7 +67,7 @@ const no = (...rIDs: string[]): Array<readonly [string, boolean]> => rIDs.map((r
 const pagesFrom =
   (from: UserAccountID): SendPage =>
   async (_operation, call) =>
-    (await send(call({ from }))) === true;
+    (await send(call({ from, ...FIXTURE } as any))) === true;
 
 test('the state rebuilt from the chain events equals every read of the four contracts', async () => {
   const started = Date.now();
@@ -82,12 +82,12 @@ test('the state rebuilt from the chain events equals every read of the four cont
     };
 
     // ---------------------------------------------------------------- founding, invitations, admissions
-    await send(referendums.admission(F.address, profileHash('Founder'), light, { from: F }));
+    await send(referendums.admission(F.address, profileHash('Founder'), light, { from: F, ...FIXTURE } as any));
     /** `inviter` invites `account`, who requests admission: the referendum's ID. */
     const request = async (inviter: UserAccountID, account: UserAccountID, utility = light): Promise<string> => {
-      await send(referendums.invite(inviter.address, account.address, { from: inviter }));
+      await send(referendums.invite(inviter.address, account.address, { from: inviter, ...FIXTURE } as any));
 
-      return (await send(referendums.admission(account.address, profileHash(account.address), utility, { from: account }))) as string;
+      return (await send(referendums.admission(account.address, profileHash(account.address), utility, { from: account, ...FIXTURE } as any))) as string;
     };
     // Serials 1 (F) to 6 (G, of another utility): each admitted as soon as a majority says yes.
     const admitted: UserAccountID[] = [F];
@@ -95,21 +95,21 @@ test('the state rebuilt from the chain events equals every read of the four cont
       const rID = await request(admitted[admitted.length - 1], account, utility);
       const needed = Math.floor(admitted.length / 2) + 1;
       await votes(group, admitted.slice(0, needed).map((voter) => [voter, yes(rID)] as const));
-      expect(await send(referendums.admissionResult(rID, { from: account }))).toBe(true);
+      expect(await send(referendums.admissionResult(rID, { from: account, ...FIXTURE } as any))).toBe(true);
       admitted.push(account);
     }
     // D is rejected early (3 of 6 say no).
     const rD = await request(A, D);
     await votes(group, [F, A, B].map((voter) => [voter, no(rD)] as const));
-    expect(await send(referendums.admissionResult(rD, { from: D }))).toBe(false);
+    expect(await send(referendums.admissionResult(rD, { from: D, ...FIXTURE } as any))).toBe(false);
 
     // ---------------------------------------------------------------- power plants (electorate 6: 4 yes approve, 3 no reject)
     const [r1, rRejected, r2, r3, r4] = (await sendAll([
-      () => referendums.powerUp(A.address, big(10_000), big(700), light, big(30 * DAY), { from: A }),
-      () => referendums.powerUp(B.address, big(3_000), big(900), light, big(40 * DAY), { from: B }),
-      () => referendums.powerUp(F.address, big(5_000), big(2_000), light, big(30 * DAY), { from: F }),
-      () => referendums.powerUp(C.address, big(1_000), big(500), light, big(35 * DAY), { from: C }),
-      () => referendums.powerUp(A.address, big(2_000), big(400), light, big(30 * DAY), { from: A }),
+      () => referendums.powerUp(A.address, big(10_000), big(700), light, big(30 * DAY), { from: A, ...FIXTURE } as any),
+      () => referendums.powerUp(B.address, big(3_000), big(900), light, big(40 * DAY), { from: B, ...FIXTURE } as any),
+      () => referendums.powerUp(F.address, big(5_000), big(2_000), light, big(30 * DAY), { from: F, ...FIXTURE } as any),
+      () => referendums.powerUp(C.address, big(1_000), big(500), light, big(35 * DAY), { from: C, ...FIXTURE } as any),
+      () => referendums.powerUp(A.address, big(2_000), big(400), light, big(30 * DAY), { from: A, ...FIXTURE } as any),
     ])) as string[];
     await votes(group, [
       [F, [...yes(r1), ...no(rRejected), ...yes(r2, r3, r4)]],
@@ -117,7 +117,7 @@ test('the state rebuilt from the chain events equals every read of the four cont
       [B, [...yes(r1), ...no(rRejected), ...yes(r2, r3, r4)]],
       [C, yes(r1, r2, r3, r4)],
     ]);
-    expect(await sendAll([r1, rRejected, r2, r3, r4].map((rID) => () => referendums.powerUpResult(rID, { from: A })))).toEqual([
+    expect(await sendAll([r1, rRejected, r2, r3, r4].map((rID) => () => referendums.powerUpResult(rID, { from: A, ...FIXTURE } as any)))).toEqual([
       'P1',
       '',
       'P2',
@@ -130,21 +130,21 @@ test('the state rebuilt from the chain events equals every read of the four cont
     // A 233.33, H 133.34, C 133.33 (the one cent left goes to the largest remainder; A, H and C tie, H
     // pledged first). Its watts then: B 2857, A 3333, H 1905, C 1905 (two watts left over, to H and C).
     await sendAll([
-      () => plants.bid('P1', B.address, big(300), { from: B }),
-      () => plants.bid('P1', F.address, big(100), { from: F }),
-      () => plants.bid('P1', H.address, big(200), { from: H }),
-      () => plants.bid('P1', A.address, big(250), { from: A }),
-      () => plants.changeBid('P1', A.address, big(350), { from: A }),
-      () => plants.changeBid('P1', F.address, big(0), { from: F }),
-      () => plants.bid('P1', C.address, big(200), { from: C }),
+      () => plants.bid('P1', B.address, big(300), { from: B, ...FIXTURE } as any),
+      () => plants.bid('P1', F.address, big(100), { from: F, ...FIXTURE } as any),
+      () => plants.bid('P1', H.address, big(200), { from: H, ...FIXTURE } as any),
+      () => plants.bid('P1', A.address, big(250), { from: A, ...FIXTURE } as any),
+      () => plants.changeBid('P1', A.address, big(350), { from: A, ...FIXTURE } as any),
+      () => plants.changeBid('P1', F.address, big(0), { from: F, ...FIXTURE } as any),
+      () => plants.bid('P1', C.address, big(200), { from: C, ...FIXTURE } as any),
       // P2 (R$ 2,000.00) will fail: B 200, A 100 + 50.25, F 300.
-      () => plants.bid('P2', B.address, big(200), { from: B }),
-      () => plants.bid('P2', A.address, big(100), { from: A }),
-      () => plants.bid('P2', A.address, big('50.25'), { from: A }),
-      () => plants.bid('P2', F.address, big(300), { from: F }),
+      () => plants.bid('P2', B.address, big(200), { from: B, ...FIXTURE } as any),
+      () => plants.bid('P2', A.address, big(100), { from: A, ...FIXTURE } as any),
+      () => plants.bid('P2', A.address, big('50.25'), { from: A, ...FIXTURE } as any),
+      () => plants.bid('P2', F.address, big(300), { from: F, ...FIXTURE } as any),
       // P3 will be removed while funding; P4 gets no pledge.
-      () => plants.bid('P3', C.address, big(100), { from: C }),
-      () => plants.bid('P3', H.address, big(150), { from: H }),
+      () => plants.bid('P3', C.address, big(100), { from: C, ...FIXTURE } as any),
+      () => plants.bid('P3', H.address, big(150), { from: H, ...FIXTURE } as any),
     ]);
     expect(flat((await readPledges(plants, 'P1')).map(({ member }) => member))).toEqual([B, A, H, C].map((account) => account.address));
     await fastForward(MIN_FUNDING_WINDOW + 60);
@@ -158,15 +158,15 @@ test('the state rebuilt from the chain events equals every read of the four cont
 
     // H (a P1 and P3 funder) is removed: listOfMembers keeps a gap at H's serial, 5. P3 is removed while in funding.
     const [rRemoveH, rRemoveP3] = (await sendAll([
-      () => referendums.proposeRemoval(F.address, H.address, { from: F }),
-      () => referendums.proposePlantRemoval(A.address, 'P3', { from: A }),
+      () => referendums.proposeRemoval(F.address, H.address, { from: F, ...FIXTURE } as any),
+      () => referendums.proposePlantRemoval(A.address, 'P3', { from: A, ...FIXTURE } as any),
     ])) as string[];
     await votes(group, [F, A, B, C].map((voter) => [voter, yes(rRemoveH, rRemoveP3)] as const));
-    await send(referendums.changeResult(rRemoveH, { from: A }));
+    await send(referendums.changeResult(rRemoveH, { from: A, ...FIXTURE } as any));
     const afterRemovingH = { lastBlock: (await chain.getBlockCount()) - 1, members: await allMembers(ledger) };
     expect(afterRemovingH.members).toEqual([F, A, B, C, G].map((account) => account.address));
     expect(await ledger.listOfMembers(big(4), big(2))).toEqual([G.address]);
-    await send(referendums.changeResult(rRemoveP3, { from: A }));
+    await send(referendums.changeResult(rRemoveP3, { from: A, ...FIXTURE } as any));
     await cancelPledges(plants, 'P3', pagesFrom(A));
 
     // ---------------------------------------------------------------- time jump: P2 fails (two cancelling pages), P4 fails at once, P1 operates
@@ -177,33 +177,33 @@ test('the state rebuilt from the chain events equals every read of the four cont
 
     // ---------------------------------------------------------------- trades, donation, NEP-5 transfers, profiles
     const offer = (from: UserAccountID, to: UserAccountID, quotaW: number, tokens: string, validFor = OFFER_PERIOD): Call => () =>
-      trades.offerTrade(from.address, to.address, big(quotaW), big(tokens), big(validFor), { from });
+      trades.offerTrade(from.address, to.address, big(quotaW), big(tokens), big(validFor), { from, ...FIXTURE } as any);
     const t1 = (await send(offer(A, B, 1_000, '1')())) as string;
-    await send(trades.acceptTrade(t1, B.address, { from: B }));
+    await send(trades.acceptTrade(t1, B.address, { from: B, ...FIXTURE } as any));
     const [t2, t3] = (await sendAll([offer(A, C, 500, '0.5'), offer(B, A, 100, '0.1')])) as string[];
-    await sendAll([() => trades.cancelTrade(t2, C.address, { from: C }), () => trades.cancelTrade(t3, B.address, { from: B })]);
+    await sendAll([() => trades.cancelTrade(t2, C.address, { from: C, ...FIXTURE } as any), () => trades.cancelTrade(t3, B.address, { from: B, ...FIXTURE } as any)]);
     expect(await send(offer(A, C, 200, '0', 0)())).toEqual('');
     // t4 expires in a minute; t5's receiver will leave the group.
     const [t4, t5] = (await sendAll([offer(A, B, 300, '0.3', 60), offer(B, C, 100, '0.1')])) as string[];
     expect(
       await sendAll([
-        () => ledger.transfer(B.address, C.address, big('0.25'), { from: B }),
-        () => ledger.transfer(B.address, B.address, big('0.1'), { from: B }),
-        () => ledger.transfer(A.address, C.address, big(0), { from: A }),
-        () => ledger.changeProfile(A.address, profileHash('A, moved'), light, { from: A }),
-        () => ledger.changeProfile(G.address, profileHash('G, moved'), 'Enel SP', { from: G }),
+        () => ledger.transfer(B.address, C.address, big('0.25'), { from: B, ...FIXTURE } as any),
+        () => ledger.transfer(B.address, B.address, big('0.1'), { from: B, ...FIXTURE } as any),
+        () => ledger.transfer(A.address, C.address, big(0), { from: A, ...FIXTURE } as any),
+        () => ledger.changeProfile(A.address, profileHash('A, moved'), light, { from: A, ...FIXTURE } as any),
+        () => ledger.changeProfile(G.address, profileHash('G, moved'), 'Enel SP', { from: G, ...FIXTURE } as any),
       ]),
     ).toEqual([true, true, true, true, true]);
 
     // ---------------------------------------------------------------- corrections, a removal with holdings, plant utility, a lapse
     // Electorate 5 (F, A, B, C, G): 3 yes approve, 3 no reject.
     const [rFix, rFixTreasury, rFixRejected, rFixLapse, rRemoveC, rUtility] = (await sendAll([
-      () => referendums.proposeCorrection(B.address, B.address, A.address, big(100), big('0.1'), { from: B }),
-      () => referendums.proposeCorrection(A.address, treasury, A.address, big(428), big('0.428'), { from: A }),
-      () => referendums.proposeCorrection(C.address, A.address, C.address, big(1), big(0), { from: C }),
-      () => referendums.proposeCorrection(B.address, C.address, B.address, big(50), big('0.05'), { from: B }),
-      () => referendums.proposeRemoval(F.address, C.address, { from: F }),
-      () => referendums.proposePlantUtility(G.address, 'P1', 'Light Norte', { from: G }),
+      () => referendums.proposeCorrection(B.address, B.address, A.address, big(100), big('0.1'), { from: B, ...FIXTURE } as any),
+      () => referendums.proposeCorrection(A.address, treasury, A.address, big(428), big('0.428'), { from: A, ...FIXTURE } as any),
+      () => referendums.proposeCorrection(C.address, A.address, C.address, big(1), big(0), { from: C, ...FIXTURE } as any),
+      () => referendums.proposeCorrection(B.address, C.address, B.address, big(50), big('0.05'), { from: B, ...FIXTURE } as any),
+      () => referendums.proposeRemoval(F.address, C.address, { from: F, ...FIXTURE } as any),
+      () => referendums.proposePlantUtility(G.address, 'P1', 'Light Norte', { from: G, ...FIXTURE } as any),
     ])) as string[];
     await votes(group, [
       [F, [...yes(rFix, rFixTreasury), ...no(rFixRejected), ...yes(rFixLapse, rRemoveC, rUtility)]],
@@ -213,23 +213,23 @@ test('the state rebuilt from the chain events equals every read of the four cont
     ]);
     // C leaves before its correction is resolved: the correction lapses.
     expect(
-      await sendAll([rFix, rFixTreasury, rFixRejected, rRemoveC, rFixLapse, rUtility].map((rID) => () => referendums.changeResult(rID, { from: B }))),
+      await sendAll([rFix, rFixTreasury, rFixRejected, rRemoveC, rFixLapse, rUtility].map((rID) => () => referendums.changeResult(rID, { from: B, ...FIXTURE } as any))),
     ).toEqual([true, true, false, true, false, true]);
 
     // ---------------------------------------------------------------- a referendum that runs out of time
-    const rExpired = (await send(referendums.proposeCorrection(A.address, A.address, B.address, big(10), big(0), { from: A }))) as string;
-    await send(referendums.vote(rExpired, A.address, true, { from: A }));
+    const rExpired = (await send(referendums.proposeCorrection(A.address, A.address, B.address, big(10), big(0), { from: A, ...FIXTURE } as any))) as string;
+    await send(referendums.vote(rExpired, A.address, true, { from: A, ...FIXTURE } as any));
     await fastForward(31 * DAY);
-    expect(await send(referendums.changeResult(rExpired, { from: A }))).toEqual(false);
+    expect(await send(referendums.changeResult(rExpired, { from: A, ...FIXTURE } as any))).toEqual(false);
 
     // ---------------------------------------------------------------- left open: a correction (reservations), a removal (G frozen), an admission, an invitation
     const [rOpenFix, rOpenRemoval] = (await sendAll([
-      () => referendums.proposeCorrection(A.address, A.address, B.address, big(10), big('0.01'), { from: A }),
-      () => referendums.proposeRemoval(F.address, G.address, { from: F }),
+      () => referendums.proposeCorrection(A.address, A.address, B.address, big(10), big('0.01'), { from: A, ...FIXTURE } as any),
+      () => referendums.proposeRemoval(F.address, G.address, { from: F, ...FIXTURE } as any),
     ])) as string[];
     const rE = await request(B, E);
-    await send(referendums.vote(rE, F.address, true, { from: F }));
-    await send(referendums.invite(A.address, X.address, { from: A }));
+    await send(referendums.vote(rE, F.address, true, { from: F, ...FIXTURE } as any));
+    await send(referendums.invite(A.address, X.address, { from: A, ...FIXTURE } as any));
     const scenarioEnded = Date.now();
 
     // ---------------------------------------------------------------- read the events back and rebuild

@@ -23,6 +23,7 @@ import {
   CROWDFUNDING_PERIOD,
   DAY,
   expectInvariants,
+  FIXTURE,
   Group,
   MIN_FUNDING_WINDOW,
   MIN_TIME_TO_MARKET,
@@ -109,7 +110,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   const [alice, bob, carol, dave, eve] = accounts;
 
   // ---- Founding: the deployer is admitted at once, without a referendum or invitation.
-  const founded = await send(referendums.admission(founder.address, profileHash('Founder'), 'Light', { from: founder }));
+  const founded = await send(referendums.admission(founder.address, profileHash('Founder'), 'Light', { from: founder, ...FIXTURE } as any));
   expect(founded.value).toEqual('');
   gas['admission (founding)'] = founded.gasCost;
   expectEvents(founded, [
@@ -119,7 +120,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect(await ledger.memberState(founder.address)).toEqual([big(1), big(0), big(0), big(0), big(0), big(0)]);
 
   // ---- Admission by invitation and referendum: invite, request, ballot, early close once decided.
-  const invited = await send(referendums.invite(founder.address, alice.address, { from: founder }));
+  const invited = await send(referendums.invite(founder.address, alice.address, { from: founder, ...FIXTURE } as any));
   gas.invite = invited.gasCost;
   const invitedAt = await lastBlockTime(group);
   expectEvents(invited, [
@@ -130,7 +131,7 @@ const walkthrough = async (group: Group): Promise<void> => {
     expiresAt: big(invitedAt + REFERENDUM_PERIOD),
     rID: '',
   });
-  const requested = await send(referendums.admission(alice.address, profileHash('Alice'), 'Light', { from: alice }));
+  const requested = await send(referendums.admission(alice.address, profileHash('Alice'), 'Light', { from: alice, ...FIXTURE } as any));
   gas.admission = requested.gasCost;
   expect(requested.value).toEqual('R1');
   const opened = await lastBlockTime(group);
@@ -155,7 +156,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect((await referendums.proposal('R1'))?.profileHash).toEqual(profileHash('Alice'));
   expect(await ledger.member(alice.address)).toBeUndefined();
 
-  const ballot = await send(referendums.vote('R1', founder.address, true, { from: founder }));
+  const ballot = await send(referendums.vote('R1', founder.address, true, { from: founder, ...FIXTURE } as any));
   gas.vote = ballot.gasCost;
   expectEvents(ballot, [['ballot', { rID: 'R1', member: founder.address, answer: true }]]);
   expect(await referendums.hasVoted('R1', founder.address)).toBe(true);
@@ -186,8 +187,8 @@ const walkthrough = async (group: Group): Promise<void> => {
     [carol, 'Carol', 'R3', alice],
     [dave, 'Dave', 'R4', founder],
   ] as const) {
-    await send(referendums.invite(inviter.address, account.address, { from: inviter }));
-    expect((await send(referendums.admission(account.address, profileHash(name), 'Light', { from: account }))).value).toEqual(rID);
+    await send(referendums.invite(inviter.address, account.address, { from: inviter, ...FIXTURE } as any));
+    expect((await send(referendums.admission(account.address, profileHash(name), 'Light', { from: account, ...FIXTURE } as any))).value).toEqual(rID);
     expect((await referendums.referendum(rID))?.electorate.toString()).toEqual(String(members.length));
     // A strict majority of the electorate, not of the votes cast.
     await voteAll(group, rID, members.slice(0, Math.floor(members.length / 2) + 1).map((member) => [member, true] as const));
@@ -197,8 +198,8 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect(await group.ledger.listOfMembers(big(0), big(10))).toEqual(members.map((member) => member.address));
 
   // Eve is rejected: half of the electorate says no, so it closes early.
-  await send(referendums.invite(bob.address, eve.address, { from: bob }));
-  expect((await send(referendums.admission(eve.address, profileHash('Eve'), 'Light', { from: eve }))).value).toEqual('R5');
+  await send(referendums.invite(bob.address, eve.address, { from: bob, ...FIXTURE } as any));
+  expect((await send(referendums.admission(eve.address, profileHash('Eve'), 'Light', { from: eve, ...FIXTURE } as any))).value).toEqual('R5');
   await voteAll(group, 'R5', [[founder, false], [alice, false], [bob, true], [carol, false]]);
   const rejected = await send(referendums.admissionResult('R5'));
   gas['admissionResult (rejected)'] = rejected.gasCost;
@@ -237,23 +238,23 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect(await plants.plantState('P1')).toEqual([big(fundingOpened), big(0), big(0), big(0), big(0)]);
 
   // ---- Uneven pledges: 300 + 250 + 150 = 700 (Carol pledges, then withdraws; Bob raises his).
-  const pledged = await send(plants.bid('P1', founder.address, big(300), { from: founder }));
+  const pledged = await send(plants.bid('P1', founder.address, big(300), { from: founder, ...FIXTURE } as any));
   gas.bid = pledged.gasCost;
   expectEvents(pledged, [['offer', { ppID: 'P1', member: founder.address, amount: '300' }]]);
-  await send(plants.bid('P1', alice.address, big(150), { from: alice }));
-  const added = await send(plants.bid('P1', alice.address, big(100), { from: alice }));
+  await send(plants.bid('P1', alice.address, big(150), { from: alice, ...FIXTURE } as any));
+  const added = await send(plants.bid('P1', alice.address, big(100), { from: alice, ...FIXTURE } as any));
   gas['bid (added)'] = added.gasCost;
   expectEvents(added, [['offer', { ppID: 'P1', member: alice.address, amount: '250' }]]);
-  await send(plants.bid('P1', carol.address, big(100), { from: carol }));
+  await send(plants.bid('P1', carol.address, big(100), { from: carol, ...FIXTURE } as any));
   expect((await ledger.memberState(carol.address))[4].toString()).toEqual('1');
-  const withdrawn = await send(plants.changeBid('P1', carol.address, big(0), { from: carol }));
+  const withdrawn = await send(plants.changeBid('P1', carol.address, big(0), { from: carol, ...FIXTURE } as any));
   gas['changeBid (withdrawn)'] = withdrawn.gasCost;
   expectEvents(withdrawn, [['offer', { ppID: 'P1', member: carol.address, amount: '0' }]]);
   expect((await ledger.memberState(carol.address))[4].toString()).toEqual('0');
   expect((await plants.bidOf('P1', carol.address)).toString()).toEqual('0');
   expect((await plants.powerPlant('P1'))?.raised.toString()).toEqual('550');
-  await send(plants.bid('P1', bob.address, big(100), { from: bob }));
-  const changed = await send(plants.changeBid('P1', bob.address, big(150), { from: bob }));
+  await send(plants.bid('P1', bob.address, big(100), { from: bob, ...FIXTURE } as any));
+  const changed = await send(plants.changeBid('P1', bob.address, big(150), { from: bob, ...FIXTURE } as any));
   gas.changeBid = changed.gasCost;
   expectEvents(changed, [['offer', { ppID: 'P1', member: bob.address, amount: '150' }]]);
   expect(await plants.contributionsOf(alice.address, big(0), big(10))).toEqual([{ ppID: 'P1', amount: big(250) }]);
@@ -278,10 +279,10 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect(fundedAt).toBeGreaterThanOrEqual(fundingOpened + MIN_FUNDING_WINDOW);
 
   // ---- A second plant whose crowdfunding fails: its pledges are cancelled in pages.
-  await send(referendums.powerUp(alice.address, big(5_000), big(2_000), 'Light', big(MIN_TIME_TO_MARKET), { from: alice }));
+  await send(referendums.powerUp(alice.address, big(5_000), big(2_000), 'Light', big(MIN_TIME_TO_MARKET), { from: alice, ...FIXTURE } as any));
   await voteAll(group, 'R7', [[founder, true], [alice, true], [bob, true]]);
   expect((await send(referendums.powerUpResult('R7'))).value).toEqual('P2');
-  await send(plants.bid('P2', alice.address, big(100), { from: alice }));
+  await send(plants.bid('P2', alice.address, big(100), { from: alice, ...FIXTURE } as any));
   await passTime(group.connected, CROWDFUNDING_PERIOD + DAY);
   const failing = await send(plants.crowdfundingResult('P2', big(0)));
   expect(failing.value).toBe(false);
@@ -309,7 +310,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   const threshold = 50_000n * ORDER_BASE + ORDER_BASE - 1n;
   const pages: Outcome[] = [];
   await startOperation(plants, 'P1', async (_operation, call) => {
-    const page = await send(call({ from: founder }));
+    const page = await send(call({ from: founder, ...FIXTURE } as any));
     pages.push(page);
 
     return page.value === true;
@@ -380,7 +381,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect((await ledger.balanceOf(founder.address)).toString()).toEqual('4.286');
 
   // ---- Trades: quota one way, SEB the other, with both sides' consent, open for 7 days.
-  const offered = await send(trades.offerTrade(founder.address, alice.address, big(500), big('0.6'), big(OFFER_PERIOD), { from: founder }));
+  const offered = await send(trades.offerTrade(founder.address, alice.address, big(500), big('0.6'), big(OFFER_PERIOD), { from: founder, ...FIXTURE } as any));
   gas.offerTrade = offered.gasCost;
   expect(offered.value).toEqual('T1');
   const offeredAt = await lastBlockTime(group);
@@ -400,7 +401,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect((await ledger.memberState(founder.address))[5].toString()).toEqual('1');
   // Nothing moves until the receiver accepts.
   expect(await holdings(group, founder)).toEqual(['4286', '4.286']);
-  const accepted = await send(trades.acceptTrade('T1', alice.address, { from: alice }));
+  const accepted = await send(trades.acceptTrade('T1', alice.address, { from: alice, ...FIXTURE } as any));
   gas.acceptTrade = accepted.gasCost;
   expectEvents(accepted, [
     ['quotaTransfer', { from: founder.address, to: alice.address, quotaW: '500' }],
@@ -412,19 +413,19 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect((await ledger.memberState(founder.address))[5].toString()).toEqual('0');
 
   // The receiver declines one offer, the sender withdraws another.
-  expect((await send(trades.offerTrade(bob.address, carol.address, big(100), big('0.1'), big(OFFER_PERIOD), { from: bob }))).value).toEqual('T2');
-  const declined = await send(trades.cancelTrade('T2', carol.address, { from: carol }));
+  expect((await send(trades.offerTrade(bob.address, carol.address, big(100), big('0.1'), big(OFFER_PERIOD), { from: bob, ...FIXTURE } as any))).value).toEqual('T2');
+  const declined = await send(trades.cancelTrade('T2', carol.address, { from: carol, ...FIXTURE } as any));
   gas.cancelTrade = declined.gasCost;
   expectEvents(declined, [
     ['trade', { offerID: 'T2', from: bob.address, to: carol.address, quotaW: '100', tokens: '0.1', status: 'cancelled', expiresAt: String((await trades.tradeOffer('T2'))?.expiresAt) }],
   ]);
-  expect((await send(trades.offerTrade(bob.address, carol.address, big(50), big('0.05'), big(OFFER_PERIOD), { from: bob }))).value).toEqual('T3');
-  await send(trades.cancelTrade('T3', bob.address, { from: bob }));
+  expect((await send(trades.offerTrade(bob.address, carol.address, big(50), big('0.05'), big(OFFER_PERIOD), { from: bob, ...FIXTURE } as any))).value).toEqual('T3');
+  await send(trades.cancelTrade('T3', bob.address, { from: bob, ...FIXTURE } as any));
   expect((await trades.tradeOffer('T3'))?.status).toEqual('cancelled');
   expect((await ledger.memberState(bob.address))[5].toString()).toEqual('0');
 
   // A donation of quota (no SEB asked) happens at once.
-  const donated = await send(trades.offerTrade(bob.address, carol.address, big(143), big(0), big(0), { from: bob }));
+  const donated = await send(trades.offerTrade(bob.address, carol.address, big(143), big(0), big(0), { from: bob, ...FIXTURE } as any));
   gas['offerTrade (donation)'] = donated.gasCost;
   expect(donated.value).toEqual('');
   expectEvents(donated, [
@@ -432,7 +433,7 @@ const walkthrough = async (group: Group): Promise<void> => {
     ['trade', { offerID: '', from: bob.address, to: carol.address, quotaW: '143', tokens: '0', status: 'donated', expiresAt: '0' }],
   ]);
   // A NEP-5 transfer donates SEB.
-  const transferred = await send(ledger.transfer(alice.address, carol.address, big('0.5'), { from: alice }));
+  const transferred = await send(ledger.transfer(alice.address, carol.address, big('0.5'), { from: alice, ...FIXTURE } as any));
   gas.transfer = transferred.gasCost;
   expect(transferred.value).toBe(true);
   expectEvents(transferred, [['transfer', { from: alice.address, to: carol.address, amount: '0.5' }]]);
@@ -440,7 +441,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect(await holdings(group, carol)).toEqual(['143', '0.5']);
 
   // ---- Carol updates her profile (a new hash after moving flats, same utility).
-  const profiled = await send(ledger.changeProfile(carol.address, profileHash('Carol', '0000042'), 'Light', { from: carol }));
+  const profiled = await send(ledger.changeProfile(carol.address, profileHash('Carol', '0000042'), 'Light', { from: carol, ...FIXTURE } as any));
   gas.changeProfile = profiled.gasCost;
   expectEvents(profiled, [
     ['membership', { address: carol.address, status: 'profile', profileHash: profileHash('Carol', '0000042'), utility: 'Light' }],
@@ -471,7 +472,7 @@ const walkthrough = async (group: Group): Promise<void> => {
 
   // ---- Removal: Carol (serial 4) leaves, frozen while it is open; her quota and SEB pass
   // to the treasury, and her place in the list stays empty.
-  const removal = await send(referendums.proposeRemoval(founder.address, carol.address, { from: founder }));
+  const removal = await send(referendums.proposeRemoval(founder.address, carol.address, { from: founder, ...FIXTURE } as any));
   expect(removal.value).toEqual('R9');
   gas.proposeRemoval = removal.gasCost;
   expect((await referendums.referendum('R9'))?.subject).toEqual(carol.address);
@@ -493,7 +494,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect((await ledger.groupSummary()).members.toString()).toEqual('4');
 
   // ---- A correction with the treasury as a side: its 143 W go to the founder for 0.143 SEB.
-  await send(referendums.proposeCorrection(founder.address, treasury, founder.address, big(143), big('0.143'), { from: founder }));
+  await send(referendums.proposeCorrection(founder.address, treasury, founder.address, big(143), big('0.143'), { from: founder, ...FIXTURE } as any));
   expect(await ledger.memberState(treasury)).toEqual([big(0), big(0), big(143), big(0), big(0), big(0)]);
   await voteAll(group, 'R10', [[founder, true], [alice, true], [bob, true]]);
   const fromTreasury = await send(referendums.changeResult('R10'));
@@ -504,7 +505,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect(await holdings(group, founder)).toEqual(['3929', '4.743']);
 
   // ---- P1 moves to another utility's coverage area.
-  const utilityProposal = await send(referendums.proposePlantUtility(bob.address, 'P1', 'Enel', { from: bob }));
+  const utilityProposal = await send(referendums.proposePlantUtility(bob.address, 'P1', 'Enel', { from: bob, ...FIXTURE } as any));
   expect(utilityProposal.value).toEqual('R11');
   gas.proposePlantUtility = utilityProposal.gasCost;
   expect((await referendums.referendum('R11'))?.subject).toEqual('P1');
@@ -520,11 +521,11 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect((await plants.powerPlant('P1'))?.utility).toEqual('Enel');
 
   // ---- A plant removed before it operates: its pledges are then cancelled in pages.
-  await send(referendums.powerUp(dave.address, big(3_000), big(1_000), 'Light', big(MIN_TIME_TO_MARKET), { from: dave }));
+  await send(referendums.powerUp(dave.address, big(3_000), big(1_000), 'Light', big(MIN_TIME_TO_MARKET), { from: dave, ...FIXTURE } as any));
   await voteAll(group, 'R12', [[founder, true], [alice, true], [dave, true]]);
   expect((await send(referendums.powerUpResult('R12'))).value).toEqual('P3');
-  await send(plants.bid('P3', dave.address, big(400), { from: dave }));
-  const plantRemoval = await send(referendums.proposePlantRemoval(alice.address, 'P3', { from: alice }));
+  await send(plants.bid('P3', dave.address, big(400), { from: dave, ...FIXTURE } as any));
+  const plantRemoval = await send(referendums.proposePlantRemoval(alice.address, 'P3', { from: alice, ...FIXTURE } as any));
   gas.proposePlantRemoval = plantRemoval.gasCost;
   await voteAll(group, 'R13', [[founder, true], [alice, true], [bob, true]]);
   const plantRemoved = await send(referendums.changeResult('R13'));
@@ -536,7 +537,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect((await plants.powerPlant('P3'))?.status).toEqual('removing');
   const pledgesCancelled: Outcome[] = [];
   await cancelPledges(plants, 'P3', async (_operation, call) => {
-    const page = await send(call({ from: founder }));
+    const page = await send(call({ from: founder, ...FIXTURE } as any));
     pledgesCancelled.push(page);
 
     return page.value === true;
@@ -555,7 +556,7 @@ const walkthrough = async (group: Group): Promise<void> => {
   expect(await closeCrowdfunding(plants, 'P3', async () => Promise.reject(new Error('nothing to send')))).toEqual('removed');
 
   // ---- A change the members reject changes nothing (after the referendum period); the freeze ends.
-  await send(referendums.proposeRemoval(founder.address, dave.address, { from: founder }));
+  await send(referendums.proposeRemoval(founder.address, dave.address, { from: founder, ...FIXTURE } as any));
   expect((await ledger.memberState(dave.address))[1].toString()).toEqual('1');
   await voteAll(group, 'R14', [[founder, true], [alice, false]]);
   await passTime(group.connected, REFERENDUM_PERIOD + DAY);
