@@ -387,9 +387,10 @@ class Recorder {
     const execution = [...recordedExecutions()]
       .reverse()
       .find((entry) => Math.abs(entry.steps.reduce((sum, step) => sum + step.fee, 0) / 1e8 - gasCost) < 1e-9);
-    if (execution !== undefined) {
-      this.profiles.set(operation, { operation, gasCost, profile: await profileOf(execution, this.contracts) });
+    if (execution === undefined) {
+      throw new Error(`The profiler recorded no run of ${operation} that cost its ${gasCost} GAS.`);
     }
+    this.profiles.set(operation, { operation, gasCost, profile: await profileOf(execution, this.contracts) });
   }
 }
 

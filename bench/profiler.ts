@@ -1,16 +1,15 @@
 /**
  * Where a transaction's GAS goes: every opcode neo-one's VM runs is charged to the
  * contract source line it was compiled from (neo-one's source maps: generated line N is
- * the script's N-th instruction). For `npm run bench:profile`; in-process nodes only
+ * the script's N-th instruction). For `npm run bench` (src/chain/vm.ts tells it of each opcode); in-process nodes only
  * (the profiler patches this process' copy of @neo-one/node-vm).
  */
 import { common, crypto } from '@neo-one/client-common';
 import { disassembleByteCode } from '@neo-one/node-core';
 import { SourceMapConsumer } from 'source-map';
 import { GUARD_INSTRUCTIONS } from '../src/chain/compile';
+import { setStepListener, speedUpVM } from '../src/chain/vm';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const opcodes = require('@neo-one/node-vm/dist/cjs/opcodes');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const syscalls = require('@neo-one/node-vm/dist/cjs/syscalls');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -34,30 +33,29 @@ const executions: Execution[] = [];
 let current: Execution | undefined;
 const scripts = new Map<string, Buffer>();
 
+let installed = false;
+
 /** Starts recording every execution of this process' VM (idempotent). */
 export const installProfiler = (): void => {
-  if ((opcodes as any).__mtemsmProfiler === true) {
+  if (installed) {
     return;
   }
-  (opcodes as any).__mtemsmProfiler = true;
-  const lookupOp = opcodes.lookupOp;
-  opcodes.lookupOp = (input: any) => {
-    const result = lookupOp(input);
-    const { context } = input;
+  installed = true;
+  // src/chain/vm.ts runs the opcodes (its own interpreter loop) and tells of each.
+  speedUpVM();
+  setStepListener((context, op) => {
     if (current !== undefined) {
       const script = common.uInt160ToString(context.scriptHash);
       if (!scripts.has(script)) {
         scripts.set(script, context.code);
       }
-      let op: string = result.op.name;
-      if (op === 'SYSCALL') {
-        op = syscalls.lookupSysCall({ context: { ...context, pc: context.pc + 1 } }).name;
+      let name: string = op.name;
+      if (name === 'SYSCALL') {
+        name = syscalls.lookupSysCall({ context: { ...context, pc: context.pc + 1 } }).name;
       }
-      current.steps.push({ script, pc: context.pc, fee: result.op.fee.toNumber(), op });
+      current.steps.push({ script, pc: context.pc, fee: op.fee.toNumber(), op: name });
     }
-
-    return result;
-  };
+  });
   const executeScripts = vm.executeScripts;
   vm.executeScripts = async (options: any) => {
     const execution: Execution = { steps: [], application: options.triggerType === 0x10 };

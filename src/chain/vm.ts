@@ -42,7 +42,7 @@ interface Item {
   readonly increment: () => number;
   readonly decrement: () => number;
 }
-interface Op {
+export interface Op {
   readonly name: string;
   readonly in: number;
   readonly inAlt: number;
@@ -64,6 +64,14 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * cost there: an opcode whose work is synchronous (all but calls and storage) runs without
  * leaving the loop.
  */
+/** Called with each opcode before it runs: its context (pc at the opcode) and the op (bench/profiler.ts). */
+export type StepListener = (context: Context, op: Op) => void;
+let stepListener: StepListener | undefined;
+/** Sets (or, with undefined, removes) the one listener to every opcode this process' VM runs. */
+export const setStepListener = (listener: StepListener | undefined): void => {
+  stepListener = listener;
+};
+
 export const makeEngine = () => {
   /* eslint-disable @typescript-eslint/no-var-requires */
   const { VMState, crypto, utils } = require('@neo-one/client-common');
@@ -265,6 +273,9 @@ export const makeEngine = () => {
       context = copy(context);
     }
     const current = op as Op;
+    if (stepListener !== undefined) {
+      stepListener(contextIn, current);
+    }
     if (context.stack.length < current.in) {
       throw new errors.StackUnderflowError(context, current.name, context.stack.length, current.in);
     }

@@ -6,7 +6,7 @@
  * stack trace). A file of its own: neo-one's loop must run before the shortcuts are applied.
  */
 import BN from 'bn.js';
-import { speedUpVM } from '../../src/chain/vm';
+import { setStepListener, speedUpVM } from '../../src/chain/vm';
 
 describe("the interpreter loop gives neo-one's results", () => {
   /* eslint-disable @typescript-eslint/no-var-requires */
@@ -159,5 +159,18 @@ describe("the interpreter loop gives neo-one's results", () => {
     expect(ends.filter((end) => end === 'Out of GAS').length).toBeGreaterThan(50);
     expect(new Set(ends).size).toBeGreaterThan(40);
     expect(expected.filter((result) => result.stack.some((item) => /\[.*[[{].*\]|\{.*[[{].*\}/.test(item))).length).toBeGreaterThan(20);
+  });
+
+  test("tells the profiler (bench/profiler.ts) of each opcode: its pc and fee", async () => {
+    speedUpVM();
+    const steps: string[] = [];
+    setStepListener((context, op) => steps.push(`${context.pc} ${op.name} ${op.fee.toString()}`));
+    try {
+      const code = Buffer.from([Op.PUSH1, Op.PUSHBYTES1, 0x07, Op.ADD, Op.RET]);
+      await execute.executeScript({ code, blockchain: {}, init: {}, gasLeft: new BN(100_000 * 400) });
+    } finally {
+      setStepListener(undefined);
+    }
+    expect(steps).toEqual(['0 PUSH1 0', '1 PUSHBYTES1 0', '3 ADD 100000', '4 RET 100000']);
   });
 });
