@@ -784,6 +784,14 @@ export class MTEMsmPlants extends SmartContract {
     return plant === undefined ? '' : plant[4];
   }
 
+  /** A plant's capacity in W, 0 for an unknown plant (a scalar read for MTEMsmEnergy: its meters' limit). */
+  @constant
+  public plantCapacityW(ppID: string): Integer {
+    const plant = this.plants.get(ppID);
+
+    return plant === undefined ? 0 : plant[0];
+  }
+
   // ---------------------------------------------------------------- Internals
 
   /** Results may be sent by anyone, but not through a contract (v1.1 §1: a callee's throw would not fault the transaction). */

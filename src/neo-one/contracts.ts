@@ -1,20 +1,23 @@
-/* @hash b6b1ece4a65726b721db86fbc3a76eb6 */
+/* @hash babba0c13809b0661b627bb743dd4e12 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
 
 import { MTEMsmSmartContract, MTEMsmMigrationSmartContract } from './MTEMsm/types';
+import { MTEMsmEnergySmartContract, MTEMsmEnergyMigrationSmartContract } from './MTEMsmEnergy/types';
 import { MTEMsmPlantsSmartContract, MTEMsmPlantsMigrationSmartContract } from './MTEMsmPlants/types';
 import { MTEMsmReferendumsSmartContract, MTEMsmReferendumsMigrationSmartContract } from './MTEMsmReferendums/types';
 import { MTEMsmTradesSmartContract, MTEMsmTradesMigrationSmartContract } from './MTEMsmTrades/types';
 
 import { createMTEMsmSmartContract } from './MTEMsm/contract';
+import { createMTEMsmEnergySmartContract } from './MTEMsmEnergy/contract';
 import { createMTEMsmPlantsSmartContract } from './MTEMsmPlants/contract';
 import { createMTEMsmReferendumsSmartContract } from './MTEMsmReferendums/contract';
 import { createMTEMsmTradesSmartContract } from './MTEMsmTrades/contract';
 
 export interface Contracts<TClient extends Client = Client> {
   readonly mteMsm: MTEMsmSmartContract<TClient>;
+  readonly mteMsmEnergy: MTEMsmEnergySmartContract<TClient>;
   readonly mteMsmPlants: MTEMsmPlantsSmartContract<TClient>;
   readonly mteMsmReferendums: MTEMsmReferendumsSmartContract<TClient>;
   readonly mteMsmTrades: MTEMsmTradesSmartContract<TClient>;
@@ -22,6 +25,7 @@ export interface Contracts<TClient extends Client = Client> {
 // Refer to the MigrationSmartContract documentation at https://neo-one.io/docs/deployment for more information.
 export interface MigrationContracts {
   readonly mteMsm: MTEMsmMigrationSmartContract;
+  readonly mteMsmEnergy: MTEMsmEnergyMigrationSmartContract;
   readonly mteMsmPlants: MTEMsmPlantsMigrationSmartContract;
   readonly mteMsmReferendums: MTEMsmReferendumsMigrationSmartContract;
   readonly mteMsmTrades: MTEMsmTradesMigrationSmartContract;
@@ -29,6 +33,7 @@ export interface MigrationContracts {
 
 export const createContracts = <TClient extends Client>(client: TClient): Contracts<TClient> => ({
   mteMsm: createMTEMsmSmartContract(client),
+  mteMsmEnergy: createMTEMsmEnergySmartContract(client),
   mteMsmPlants: createMTEMsmPlantsSmartContract(client),
   mteMsmReferendums: createMTEMsmReferendumsSmartContract(client),
   mteMsmTrades: createMTEMsmTradesSmartContract(client),

@@ -1,4 +1,4 @@
-/* @hash c8deae53ea2258d908c41eb73c21fe10 */
+/* @hash 8698bc3bddcdb6fda03ee71c4c8957fe */
 // tslint:disable
 /* eslint-disable */
 export * from './contracts';
@@ -6,6 +6,9 @@ export * from './client';
 export * from './MTEMsm/contract';
 export * from './MTEMsm/types';
 export * from './MTEMsm/abi';
+export * from './MTEMsmEnergy/contract';
+export * from './MTEMsmEnergy/types';
+export * from './MTEMsmEnergy/abi';
 export * from './MTEMsmPlants/contract';
 export * from './MTEMsmPlants/types';
 export * from './MTEMsmPlants/abi';

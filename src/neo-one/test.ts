@@ -1,4 +1,4 @@
-/* @hash c81547659cff6551f148506bc4b86985 */
+/* @hash 659c66cc04d92ae16c6ae6ffb9baa01b */
 // tslint:disable
 /* eslint-disable */
 import { createWithContracts, TestOptions, WithContractsOptions } from '@neo-one/smart-contract-test';
@@ -10,6 +10,7 @@ export const withContracts: (
   options?: WithContractsOptions,
 ) => Promise<void> = createWithContracts([
   { name: 'MTEMsm', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsm.ts') },
+  { name: 'MTEMsmEnergy', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmEnergy.ts') },
   { name: 'MTEMsmPlants', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmPlants.ts') },
   { name: 'MTEMsmReferendums', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmReferendums.ts') },
   { name: 'MTEMsmTrades', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmTrades.ts') },

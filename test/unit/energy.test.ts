@@ -3,13 +3,16 @@
  * boundary, the credit accumulator against exact fractions on generated histories, and
  * the consumption tree against RFC 6962's published test vectors.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import {
   consumptionLeaf,
+  INTERVAL_SECONDS,
   CREDIT_SCALE,
   CreditPool,
   hasEnded,
   intervalOf,
-  MAX_INTERVALS_PER_CALL,
+  PRODUCTION_INTERVALS_PER_CALL,
   maxIntervalEnergyWh,
   merkleProof,
   merkleRoot,
@@ -38,10 +41,23 @@ describe('readings', () => {
   const ok = (first: number, energies: bigint[], register: bigint, on = device) => readingRefusal(on, first, energies, register, now);
 
   test('a day of readings within every rule is accepted', () => {
-    const day = Array.from({ length: MAX_INTERVALS_PER_CALL }, (_, index) => BigInt(index % 2 === 0 ? 2_500 : 0));
-    expect(ok(100, day, 5_000n + 48n * 2_500n)).toBeUndefined();
+    const day = Array.from({ length: PRODUCTION_INTERVALS_PER_CALL }, (_, index) => BigInt(index % 2 === 0 ? 2_500 : 0));
+    expect(ok(100, day, 5_000n + 16n * 2_500n)).toBeUndefined();
     // Gaps are allowed: the auditor reports them.
     expect(ok(150, [1n], 5_001n)).toBeUndefined();
+  });
+
+  test("MTEMsmEnergy applies the same limits and words each refusal the same (read from its source)", () => {
+    const source = readFileSync(join(__dirname, '..', '..', 'neo-one', 'contracts', 'MTEMsmEnergy.ts'), 'utf8');
+    expect(source).toContain(`if (count > ${PRODUCTION_INTERVALS_PER_CALL}) {`);
+    expect(source).toContain(`if ((firstInterval + count) * ${INTERVAL_SECONDS} > Blockchain.currentBlockTime) {`);
+    expect(source).toContain(`const limit = (capacityW * ${INTERVAL_SECONDS}) / 3600;`);
+    for (const message of Object.values(READING_ERRORS)) {
+      expect([message, source.includes(`throw new Error(${JSON.stringify(message)})`) || source.includes(`throw new Error('${message}')`)]).toEqual([
+        message,
+        true,
+      ]);
+    }
   });
 
   test('each refusal, at its boundary', () => {
@@ -49,7 +65,7 @@ describe('readings', () => {
     expect(ok(100, [1n], 5_001n, { ...device, retired: true })).toBe(READING_ERRORS.retired);
     expect(ok(100, [1n], 5_001n, { ...device, kind: 'consumption' })).toBe(READING_ERRORS.notProduction);
     expect(ok(100, [], 5_000n)).toBe(READING_ERRORS.empty);
-    const many = Array.from({ length: MAX_INTERVALS_PER_CALL + 1 }, () => 0n);
+    const many = Array.from({ length: PRODUCTION_INTERVALS_PER_CALL + 1 }, () => 0n);
     expect(ok(100, many, 5_000n)).toBe(READING_ERRORS.tooMany);
     expect(ok(99, [1n], 5_001n)).toBe(READING_ERRORS.notAfter);
     // The last interval must have ended: 199 has, 200 has not.

@@ -1,4 +1,4 @@
-/* @hash 76eb74a6eaa82fb17e96adedc4f2f295 */
+/* @hash 9d65a299e9d1f5b37e6bf87db4754094 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'Ac89YSkmcnP6ZVpzzt2nvzFKCzvTJzqPxc',
+      address: 'AWFtPQ4CbEotWLsoS13pCwRzyudZyEuz5y',
     },
   },
   abi: mteMsmABI,

@@ -1,4 +1,4 @@
-/* @hash bf556558a350583ffe317124d65e7c02 */
+/* @hash 21bd40658ef595ee2bc741bc25b6e39f */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -810,6 +810,28 @@ export const mteMsmPlantsABI: ABI = {
         forwardedValue: false,
         optional: false,
         type: 'String',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: true,
+      name: 'plantCapacityW',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'ppID',
+          optional: false,
+          type: 'String',
+        },
+      ],
+      receive: false,
+      returnType: {
+        decimals: 0,
+        forwardedValue: false,
+        optional: false,
+        type: 'Integer',
       },
       send: false,
       sendUnsafe: false,

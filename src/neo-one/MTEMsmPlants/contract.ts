@@ -1,4 +1,4 @@
-/* @hash bba304e6e5b2c2ffb64d5747b3aa70ef */
+/* @hash edcc7a92ed8f31c565a59059c9d8c698 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AFuZz8tjaxJwZBpYgDaSFGA9tpAfgTaqXy',
+      address: 'ANxcxMxJ8bELCbywB7PXebyrV55piJeUGw',
     },
   },
   abi: mteMsmPlantsABI,

@@ -1,4 +1,4 @@
-/* @hash 3926bb65a8a2c970acef1d88ca60fdd3 */
+/* @hash 272b1e5a4a97ddf7ed101641ab5b844b */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'Ac17mCK151QzMVfBcusPkSvGU6BnJdTfsS',
+      address: 'AbdvyRZT1d8FmHMV19yACcqjfuLyXs631S',
     },
   },
   abi: mteMsmReferendumsABI,

@@ -1,0 +1,222 @@
+/* @hash b4d634f256f41b6445a3c1b75e097a7c */
+// tslint:disable
+/* eslint-disable */
+import {
+  AddressString,
+  Client,
+  Event,
+  GetOptions,
+  InvocationTransaction,
+  InvokeReceipt,
+  SmartContract,
+  TransactionOptions,
+  TransactionResult,
+} from '@neo-one/client';
+import BigNumber from 'bignumber.js';
+
+export interface MTEMsmEnergyDeviceEventParameters {
+  readonly deviceID: string;
+  readonly owner: AddressString;
+  readonly kind: string;
+  readonly meter: AddressString;
+  readonly capacityW: BigNumber;
+  readonly source: string;
+  readonly plantID: string;
+  readonly category: string;
+}
+export interface MTEMsmEnergyDeviceEvent extends Event<'device', MTEMsmEnergyDeviceEventParameters> {}
+export interface MTEMsmEnergyDeviceChangeEventParameters {
+  readonly deviceID: string;
+  readonly meter: AddressString;
+  readonly registerWh: BigNumber;
+  readonly status: string;
+}
+export interface MTEMsmEnergyDeviceChangeEvent extends Event<'deviceChange', MTEMsmEnergyDeviceChangeEventParameters> {}
+export interface MTEMsmEnergyProductionEventParameters {
+  readonly deviceID: string;
+  readonly firstInterval: BigNumber;
+  readonly energiesWh: Array<BigNumber>;
+  readonly registerWh: BigNumber;
+}
+export interface MTEMsmEnergyProductionEvent extends Event<'production', MTEMsmEnergyProductionEventParameters> {}
+export interface MTEMsmEnergyCreditEventParameters {
+  readonly holder: AddressString;
+  readonly deviceID: string;
+  readonly energyWh: BigNumber;
+}
+export interface MTEMsmEnergyCreditEvent extends Event<'credit', MTEMsmEnergyCreditEventParameters> {}
+export type MTEMsmEnergyEvent =
+  | MTEMsmEnergyDeviceEvent
+  | MTEMsmEnergyDeviceChangeEvent
+  | MTEMsmEnergyProductionEvent
+  | MTEMsmEnergyCreditEvent;
+
+export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
+  extends SmartContract<TClient, MTEMsmEnergyEvent> {
+  readonly creditsOf: (address: AddressString) => Promise<{
+    readonly accruedWh: BigNumber;
+    readonly retiredWh: BigNumber;
+    readonly soldWh: BigNumber;
+    readonly boughtWh: BigNumber;
+    readonly balanceWh: BigNumber;
+  }>;
+  readonly deploy: {
+    (ledger: AddressString, plants: AddressString, operator: AddressString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      ledger: AddressString,
+      plants: AddressString,
+      operator: AddressString,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly device: (deviceID: string) => Promise<
+    | {
+        readonly owner: AddressString;
+        readonly kind: string;
+        readonly meter: AddressString;
+        readonly capacityW: BigNumber;
+        readonly source: string;
+        readonly plantID: string;
+        readonly category: string;
+        readonly status: string;
+        readonly lastInterval: BigNumber;
+        readonly registerWh: BigNumber;
+      }
+    | undefined
+  >;
+  readonly devicesOf: (owner: AddressString, offset: BigNumber, limit: BigNumber) => Promise<Array<string>>;
+  readonly energyTotals: () => Promise<Array<BigNumber>>;
+  readonly founder: () => Promise<AddressString>;
+  readonly listOfDevices: (offset: BigNumber, limit: BigNumber) => Promise<Array<string>>;
+  readonly operator: () => Promise<AddressString>;
+  readonly recordProduction: {
+    (
+      deviceID: string,
+      firstInterval: BigNumber,
+      energiesWh: Array<BigNumber>,
+      registerWh: BigNumber,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      deviceID: string,
+      firstInterval: BigNumber,
+      energiesWh: Array<BigNumber>,
+      registerWh: BigNumber,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly registerDevice: {
+    (
+      owner: AddressString,
+      kind: string,
+      meter: AddressString,
+      capacityW: BigNumber,
+      source: string,
+      plantID: string,
+      category: string,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<string, MTEMsmEnergyEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      owner: AddressString,
+      kind: string,
+      meter: AddressString,
+      capacityW: BigNumber,
+      source: string,
+      plantID: string,
+      category: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly replaceMeter: {
+    (deviceID: string, newMeter: AddressString, registerWh: BigNumber, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      deviceID: string,
+      newMeter: AddressString,
+      registerWh: BigNumber,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly retireDevice: {
+    (deviceID: string, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      deviceID: string,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+}
+
+export interface MTEMsmEnergyMigrationSmartContract {
+  readonly creditsOf: (address: AddressString | Promise<AddressString>) => Promise<{
+    readonly accruedWh: BigNumber;
+    readonly retiredWh: BigNumber;
+    readonly soldWh: BigNumber;
+    readonly boughtWh: BigNumber;
+    readonly balanceWh: BigNumber;
+  }>;
+  readonly deploy: (
+    ledger: AddressString | Promise<AddressString>,
+    plants: AddressString | Promise<AddressString>,
+    operator: AddressString | Promise<AddressString>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly device: (deviceID: string | Promise<string>) => Promise<
+    | {
+        readonly owner: AddressString;
+        readonly kind: string;
+        readonly meter: AddressString;
+        readonly capacityW: BigNumber;
+        readonly source: string;
+        readonly plantID: string;
+        readonly category: string;
+        readonly status: string;
+        readonly lastInterval: BigNumber;
+        readonly registerWh: BigNumber;
+      }
+    | undefined
+  >;
+  readonly devicesOf: (
+    owner: AddressString | Promise<AddressString>,
+    offset: BigNumber | Promise<BigNumber>,
+    limit: BigNumber | Promise<BigNumber>,
+  ) => Promise<Array<string>>;
+  readonly energyTotals: () => Promise<Array<BigNumber>>;
+  readonly founder: () => Promise<AddressString>;
+  readonly listOfDevices: (
+    offset: BigNumber | Promise<BigNumber>,
+    limit: BigNumber | Promise<BigNumber>,
+  ) => Promise<Array<string>>;
+  readonly operator: () => Promise<AddressString>;
+  readonly recordProduction: (
+    deviceID: string | Promise<string>,
+    firstInterval: BigNumber | Promise<BigNumber>,
+    energiesWh: Array<BigNumber> | Promise<Array<BigNumber>>,
+    registerWh: BigNumber | Promise<BigNumber>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly registerDevice: (
+    owner: AddressString | Promise<AddressString>,
+    kind: string | Promise<string>,
+    meter: AddressString | Promise<AddressString>,
+    capacityW: BigNumber | Promise<BigNumber>,
+    source: string | Promise<string>,
+    plantID: string | Promise<string>,
+    category: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly replaceMeter: (
+    deviceID: string | Promise<string>,
+    newMeter: AddressString | Promise<AddressString>,
+    registerWh: BigNumber | Promise<BigNumber>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly retireDevice: (
+    deviceID: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+}

@@ -1,0 +1,281 @@
+/**
+ * MTEMsmEnergy (issue 15, first part): devices, meter-witnessed production readings and
+ * the credits of members' own devices, on a group of three members with one operating
+ * plant of 3,000 W. Every refusal is sent twice: the client's test run refuses it with
+ * the contract's message, and sent anyway it FAULTs in a block with the same message and
+ * changes nothing (the witness refusals only on chain: neo-one's test run treats every
+ * witness as given). Readings' rules: src/domain/energy.ts (unit-tested at each edge).
+ */
+import { createPrivateKey, TransactionResult, UserAccountID } from '@neo-one/client';
+import BigNumber from 'bignumber.js';
+import { sendBlock, WITHOUT_TEST_RUN } from '../src/chain/batch';
+import {
+  blockFor,
+  connect,
+  DEFAULT_SETTINGS,
+  deployGroup,
+  fundWithGAS,
+  Group,
+  lastBlockTime,
+  NETWORK,
+  passTime,
+  profileHash,
+  Settings,
+} from '../src/chain/group';
+import { RunningNode, startNode } from '../src/chain/node';
+import { closeCrowdfunding, startOperation } from '../src/chain/plants';
+import { intervalOf, readingRefusal, READING_ERRORS } from '../src/domain/energy';
+import { compiledGroup, plain } from './group';
+
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, referendumPeriod: 600, crowdfundingPeriod: 1_200, minTimeToMarket: 600, minFundingWindow: 300 };
+const UTILITY = 'Light';
+const big = (value: number | string): BigNumber => new BigNumber(value);
+const port = (): number => 20_000 + Math.floor(Math.random() * 20_000);
+
+let node: RunningNode;
+let group: Group;
+let energy: any;
+let founder: UserAccountID;
+let ana: UserAccountID;
+let bia: UserAccountID;
+let outsider: UserAccountID;
+let treasury: string;
+const meters: UserAccountID[] = [];
+
+const ok = async (operation: string, calls: Array<Promise<TransactionResult<any>>>): Promise<any[]> =>
+  (await sendBlock(group, operation, calls)).map((receipt) => receipt.value);
+
+/** Everything the contract holds that a refusal could change. */
+const snapshot = async (): Promise<unknown> => {
+  const devices: string[] = await energy.listOfDevices(big(0), big(100));
+
+  return plain({
+    totals: await energy.energyTotals(),
+    devices: await Promise.all(devices.map(async (id) => energy.device(id))),
+    credits: await Promise.all([founder, ana, bia, outsider].map(async (account) => energy.creditsOf(account.address))),
+    owned: await Promise.all([founder, ana, bia].map(async (account) => energy.devicesOf(account.address, big(0), big(100)))),
+    treasuryOwned: await energy.devicesOf(treasury, big(0), big(100)),
+  });
+};
+
+/**
+ * A refused call: the test run's message (unless `chainOnly`), then the same call sent
+ * without it FAULTs with that message in a block, and the contract is as it was.
+ */
+const refused = async (
+  message: string,
+  call: (options: Record<string, unknown>) => Promise<TransactionResult<any>>,
+  from: UserAccountID,
+  chainOnly = false,
+): Promise<void> => {
+  const before = await snapshot();
+  if (!chainOnly) {
+    await expect(call({ from })).rejects.toThrow(message);
+  }
+  const sent = await call({ from, ...WITHOUT_TEST_RUN });
+  await blockFor(group.developer, group.chain, sent.transaction.hash);
+  const receipt = await sent.confirmed({ timeoutMS: 60_000 });
+  expect([receipt.result.state, receipt.result.state === 'FAULT' ? receipt.result.message.split('\n')[0] : '']).toEqual([
+    'FAULT',
+    expect.stringContaining(message),
+  ]);
+  expect(await snapshot()).toEqual(before);
+};
+
+beforeAll(async () => {
+  node = await startNode({ port: port() });
+  const deployer = connect({ rpcURL: node.rpcURL });
+  const compiled = await compiledGroup();
+  const deployment = await deployGroup(deployer, await deployer.master(), SETTINGS, compiled);
+  group = connect({ rpcURL: node.rpcURL, contracts: deployment.contracts, sourceMaps: deployment.sourceMaps, autoConsensus: true });
+  treasury = deployment.contracts.ledger;
+  founder = await group.master();
+  ana = await group.addAccount(createPrivateKey());
+  bia = await group.addAccount(createPrivateKey());
+  outsider = await group.addAccount(createPrivateKey());
+  for (let index = 0; index < 3; index++) {
+    meters.push(await group.addAccount(createPrivateKey()));
+  }
+  await fundWithGAS(group, founder, [ana.address, bia.address, outsider.address], 100);
+  await ok('admission', [group.referendums.admission(founder.address, profileHash('F', '1', 's'), UTILITY, { from: founder })]);
+  for (const [candidate, voters] of [
+    [ana, [founder]],
+    [bia, [founder, ana]],
+  ] as const) {
+    await ok('invite', [group.referendums.invite(founder.address, candidate.address, { from: founder })]);
+    const [rID] = await ok('admission', [
+      group.referendums.admission(candidate.address, profileHash(candidate.address, '1', 's'), UTILITY, { from: candidate }),
+    ]);
+    await ok('vote', voters.map((voter) => group.referendums.vote(rID, voter.address, true, { from: voter })));
+    await ok('admissionResult', [group.referendums.admissionResult(rID, { from: founder })]);
+  }
+  const [rID] = await ok('powerUp', [
+    group.referendums.powerUp(founder.address, big(3_000), big(300), UTILITY, big(SETTINGS.minTimeToMarket), { from: founder }),
+  ]);
+  await ok('vote', [founder, ana].map((member) => group.referendums.vote(rID, member.address, true, { from: member })));
+  const [ppID] = await ok('powerUpResult', [group.referendums.powerUpResult(rID, { from: founder })]);
+  expect(ppID).toBe('P1');
+  await ok('bid', [founder, ana, bia].map((member) => group.plants.bid(ppID, member.address, big(100), { from: member })));
+  await passTime(group, SETTINGS.minFundingWindow + 1);
+  const sendPage = async (operation: string, call: (options: any) => Promise<TransactionResult<any>>): Promise<boolean> =>
+    (await sendBlock(group, operation, [call({ from: founder })]))[0].value === true;
+  expect(await closeCrowdfunding(group.plants, ppID, sendPage)).toEqual('funded');
+  await passTime(group, SETTINGS.minTimeToMarket + 1);
+  await startOperation(group.plants, ppID, sendPage);
+  // The energy contract, linked one way to the ledger and the plants; the founder is the operator.
+  const energyCompiled = compiled.find((contract) => contract.name === 'MTEMsmEnergy');
+  if (energyCompiled === undefined) {
+    throw new Error('MTEMsmEnergy is not compiled.');
+  }
+  const sourceMaps = { ...deployment.sourceMaps, [energyCompiled.address]: energyCompiled.sourceMap };
+  const deployed = await group.client.publishAndDeploy(
+    energyCompiled.contract,
+    energyCompiled.abi,
+    [deployment.contracts.ledger, deployment.contracts.plants, founder.address],
+    { from: founder, systemFee: big(-1) } as any,
+    sourceMaps,
+  );
+  await blockFor(group.developer, group.chain, deployed.transaction.hash);
+  expect((await deployed.confirmed({ timeoutMS: 60_000 })).result.state).toBe('HALT');
+  energy = group.client.smartContract({ networks: { [NETWORK]: { address: energyCompiled.address } }, abi: energyCompiled.abi, sourceMaps } as any);
+}, 600_000);
+
+afterAll(async () => {
+  await node?.stop().catch(() => undefined);
+});
+
+test('devices: a member registers their own, the operator a plant meter; reads by ID, owner and page', async () => {
+  const [own] = await ok('registerDevice', [
+    energy.registerDevice(ana.address, 'production', meters[0].address, big(4_000), 'solar', '', '', { from: ana }),
+  ]);
+  const [plant] = await ok('registerDevice', [
+    energy.registerDevice(treasury, 'production', meters[1].address, big(3_000), 'solar', 'P1', '', { from: founder }),
+  ]);
+  const [home] = await ok('registerDevice', [
+    energy.registerDevice(bia.address, 'consumption', meters[2].address, big(9_000), '', '', 'residential', { from: bia }),
+  ]);
+  expect([own, plant, home]).toEqual(['D1', 'D2', 'D3']);
+  expect(plain(await energy.device('D1'))).toEqual({
+    owner: ana.address,
+    kind: 'production',
+    meter: meters[0].address,
+    capacityW: '4000',
+    source: 'solar',
+    plantID: '',
+    category: '',
+    status: 'active',
+    lastInterval: '-1',
+    registerWh: '0',
+  });
+  expect(await energy.devicesOf(ana.address, big(0), big(100))).toEqual(['D1']);
+  expect(await energy.devicesOf(treasury, big(0), big(100))).toEqual(['D2']);
+  expect(await energy.listOfDevices(big(1), big(100))).toEqual(['D2', 'D3']);
+  expect(await energy.operator()).toBe(founder.address);
+  expect(plain(await energy.energyTotals())).toEqual(['3', '0', '0', '0']);
+});
+
+test('registration refusals change nothing', async () => {
+  const fresh = await group.addAccount(createPrivateKey());
+  const own = (kind: string, capacity: number, source: string, category: string, meter = fresh.address) => (options: any) =>
+    energy.registerDevice(ana.address, kind, meter, big(capacity), source, '', category, options);
+  const plantMeter = (owner: string, kind: string, capacity: number, ppID: string) => (options: any) =>
+    energy.registerDevice(owner, kind, fresh.address, big(capacity), 'solar', ppID, kind === 'consumption' ? 'residential' : '', options);
+  await refused('A device is a production or a consumption device.', own('storage', 100, '', ''), ana);
+  await refused('A device needs a capacity above 0 W.', own('production', 0, 'solar', ''), ana);
+  await refused('A production device has a source: solar, wind, hydro, biomass or other.', own('production', 100, 'coal', ''), ana);
+  await refused('A consumption device has a category: residential, commercial or industrial.', own('consumption', 100, '', 'x'), ana);
+  await refused('That meter already has a device.', own('production', 100, 'solar', '', meters[0].address), ana);
+  await refused(
+    'Only members register devices.',
+    (options: any) => energy.registerDevice(outsider.address, 'production', fresh.address, big(100), 'solar', '', '', options),
+    outsider,
+  );
+  await refused('Only the owner may register a device of their own.', own('production', 100, 'solar', ''), bia, true);
+  await refused("Only the operator registers a group plant's meter.", plantMeter(treasury, 'production', 100, 'P1'), ana, true);
+  await refused("A group plant's device is a production meter.", plantMeter(treasury, 'consumption', 100, 'P1'), founder);
+  await refused("A group plant's meter belongs to the group (the ledger's address).", plantMeter(ana.address, 'production', 100, 'P1'), founder);
+  await refused('The plant is not operating.', plantMeter(treasury, 'production', 100, 'P9'), founder);
+  await refused("A plant meter's capacity is at most the plant's.", plantMeter(treasury, 'production', 3_001, 'P1'), founder);
+});
+
+test("readings: a member's own device credits its owner; a plant's is recorded, not yet credited; each refusal changes nothing", async () => {
+  await passTime(group, 2 * 86_400);
+  const now = await lastBlockTime(group);
+  const first = intervalOf(now) - 100;
+  const record = (deviceID: string, firstInterval: number, energies: number[], register: number) => (options: any) =>
+    energy.recordProduction(deviceID, big(firstInterval), energies.map(big), big(register), options);
+  // D1: 4,000 W, so at most 1,000 Wh an interval.
+  const day = Array.from({ length: 32 }, (_, index) => (index % 4 === 0 ? 1_000 : index));
+  const sum = day.reduce((total, value) => total + value, 0);
+  const [recorded] = await sendBlock(group, 'recordProduction', [record('D1', first, day, sum)({ from: meters[0] })]);
+  expect(recorded.value).toBe(true);
+  // One event with the call's readings, one credit to the owner.
+  expect(recorded.events.map((event) => [event.name, event.parameters])).toEqual([
+    ['production', { deviceID: 'D1', firstInterval: String(first), energiesWh: day.map(String), registerWh: String(sum) }],
+    ['credit', { holder: ana.address, deviceID: 'D1', energyWh: String(sum) }],
+  ]);
+  // The most a call carries, within the free 10 GAS (gasCost is deterministic; reports/gas.md has the bench's).
+  expect(recorded.gasCost.toNumber()).toBeLessThanOrEqual(9.75);
+  expect(plain(await energy.creditsOf(ana.address))).toEqual({
+    accruedWh: String(sum),
+    retiredWh: '0',
+    soldWh: '0',
+    boughtWh: '0',
+    balanceWh: String(sum),
+  });
+  expect(plain(await energy.device('D1'))).toEqual(expect.objectContaining({ lastInterval: String(first + 31), registerWh: String(sum) }));
+  // The plant meter D2 (3,000 W: 750 Wh an interval at most).
+  await ok('recordProduction', [record('D2', first, [750, 0, 10], 760)({ from: meters[1] })]);
+  expect(plain(await energy.energyTotals())).toEqual(['3', String(sum + 760), String(sum), '760']);
+
+  // Each refusal, at its boundary where it has one, as src/domain/energy.ts words it.
+  const next = first + 32;
+  const device = { kind: 'production' as const, retired: false, capacityW: 4_000n, lastInterval: first + 31, registerWh: BigInt(sum) };
+  const cases: Array<[string, (options: any) => Promise<TransactionResult<any>>, UserAccountID, boolean?]> = [
+    [READING_ERRORS.unknown, record('D9', next, [1], sum + 1), meters[0]],
+    [READING_ERRORS.notProduction, record('D3', next, [1], 1), meters[2]],
+    ["Only the device's meter may record its readings.", record('D1', next, [1], sum + 1), meters[1], true],
+    [READING_ERRORS.empty, record('D1', next, [], sum), meters[0]],
+    [READING_ERRORS.tooMany, record('D1', next, Array.from({ length: 33 }, () => 0), sum), meters[0]],
+    [READING_ERRORS.notAfter, record('D1', first + 31, [1], sum + 1), meters[0]],
+    [READING_ERRORS.notEnded, record('D1', intervalOf(now) + 10, [1], sum + 1), meters[0]],
+    [READING_ERRORS.negative, record('D1', next, [-1], sum - 1), meters[0]],
+    [READING_ERRORS.aboveLimit, record('D1', next, [1_001], sum + 1_001), meters[0]],
+    [READING_ERRORS.register, record('D1', next, [1, 2], sum + 4), meters[0]],
+  ];
+  for (const [message, call, from, chainOnly] of cases) {
+    await refused(message, call, from, chainOnly === true);
+  }
+  // The same rules off chain agree on the cases they cover.
+  expect(readingRefusal(device, next, [1_001n], BigInt(sum + 1_001), now)).toBe(READING_ERRORS.aboveLimit);
+  expect(readingRefusal(device, next, [1_000n], BigInt(sum + 1_000), now)).toBeUndefined();
+  // At the limit is accepted.
+  await ok('recordProduction', [record('D1', next, [1_000], sum + 1_000)({ from: meters[0] })]);
+});
+
+test('meters: replaced by the owner continuing the register; a retired device takes no readings', async () => {
+  const newMeter = await group.addAccount(createPrivateKey());
+  const register = Number((await energy.device('D1')).registerWh.toString());
+  await refused('The new meter must continue the register.', (options: any) => energy.replaceMeter('D1', newMeter.address, big(register + 1), options), ana);
+  await refused('That meter already has a device.', (options: any) => energy.replaceMeter('D1', meters[1].address, big(register), options), ana);
+  await refused(
+    'Only the owner or the operator may replace a meter.',
+    (options: any) => energy.replaceMeter('D1', newMeter.address, big(register), options),
+    bia,
+    true,
+  );
+  await ok('replaceMeter', [energy.replaceMeter('D1', newMeter.address, big(register), { from: ana })]);
+  expect((await energy.device('D1')).meter).toBe(newMeter.address);
+  await refused('Unknown device.', (options: any) => energy.replaceMeter('D99', newMeter.address, big(0), options), ana);
+  await expect(energy.listOfDevices(big(0), big(101))).rejects.toThrow('Pages need offset >= 0 and 1 <= limit <= 100.');
+  await expect(energy.devicesOf(ana.address, big(-1), big(10))).rejects.toThrow('Pages need offset >= 0 and 1 <= limit <= 100.');
+  await refused('Only the owner or the operator may retire a device.', (options: any) => energy.retireDevice('D1', options), bia, true);
+  await ok('retireDevice', [energy.retireDevice('D1', { from: founder })]);
+  await refused('The device is retired.', (options: any) => energy.retireDevice('D1', options), ana);
+  const last = Number((await energy.device('D1')).lastInterval.toString());
+  await refused(
+    READING_ERRORS.retired,
+    (options: any) => energy.recordProduction('D1', big(last + 1), [big(1)], big(register + 1), options),
+    newMeter,
+  );
+});
