@@ -1,22 +1,26 @@
 /**
  * MTEMsmEnergy — the energy layer's first part (../shared/spec/microgrid.md, sections
- * Devices and Production and energy credits; issue 15): the device registry, meter-
- * witnessed production readings, and energy credits of members' own devices.
+ * Devices, Production and energy credits, Consumption; issue 15): the device registry,
+ * meter-witnessed production readings, energy credits of members' own devices, and
+ * consumption commitments (Merkle roots and community totals only) with disputes.
  *
  * - A group plant's production meter is registered by the operator (an address set at
  *   deployment) against an operating plant of MTEMsmPlants, within its capacity; a
  *   member's own device by the member (a member of the MTEMsm ledger).
- * - Readings come only from the device's meter key, a day or part of one a call, each
+ * - Readings come only from the device's meter key, up to 6 hours a call, each
  *   interval ended, after the last, within the device's physical limit, and the meter's
  *   register agreeing (src/domain/energy.ts states the same rules for off-chain code).
  * - A member's own device credits its owner. A group plant's production is recorded and
  *   counted as not yet credited: its holders' credits need the ledger to settle each
  *   quota change (the next part), so `uncreditedWh` keeps the invariant meanwhile:
  *   Σ credits accrued + uncreditedWh == Σ recorded production, to the Wh.
+ * - No household's consumption is stored or emitted: per interval a root of salted
+ *   leaves, the total of 3 meters or more, the meter count; a member's dispute proves a
+ *   leaf (a hash) is in a root.
  * Reads the ledger and MTEMsmPlants; nothing calls this contract (links one way).
  * Units: energy Wh, power W, time Unix seconds, intervals of 900 s (UTC).
  */
-import { Address, Blockchain, constant, createEventNotifier, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
+import { Address, Blockchain, constant, createEventNotifier, crypto, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
 
 // [owner, kind, meter, capacityW, source, plantID, category, status, lastInterval, registerWh]
 // kind: production | consumption; status: active | retired; lastInterval -1 before the first reading.
@@ -57,6 +61,16 @@ const notifyProduction = createEventNotifier<string, Integer, Integer[], Integer
   'energiesWh',
   'registerWh',
 );
+// A commitment's intervals: interval firstInterval + i has roots[i], totalsWh[i] (0 under 3 meters), meters[i].
+const notifyConsumption = createEventNotifier<Integer, Buffer[], Integer[], Integer[]>(
+  'consumption',
+  'firstInterval',
+  'roots',
+  'totalsWh',
+  'meters',
+);
+// A member contests a committed reading, proving its leaf is in the interval's root.
+const notifyDispute = createEventNotifier<Integer, Buffer, Address, Integer>('dispute', 'interval', 'leaf', 'member', 'disputes');
 // Credits earned: to a member's own device's owner.
 const notifyCredit = createEventNotifier<Address, string, Integer>('credit', 'holder', 'deviceID', 'energyWh');
 
@@ -74,6 +88,10 @@ export class MTEMsmEnergy extends SmartContract {
   private readonly owned = MapStorage.for<[Address, number], string>();
   private readonly credits = MapStorage.for<Address, CreditRecord>();
   private readonly totals = MapStorage.for<string, Totals>();
+  // Commitments by their first interval, a multiple of 16 (every storage write costs at
+  // least 1 GAS, so a commitment is one record): [roots, totalsWh, meters].
+  private readonly consumption = MapStorage.for<number, [Buffer[], number[], number[]]>();
+  private readonly disputes = MapStorage.for<number, number>();
 
   // The group's founder, part of the script as in MTEMsm (src/chain/compile.ts).
   public readonly founder = Address.from('AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG');
@@ -182,8 +200,8 @@ export class MTEMsmEnergy extends SmartContract {
   // ---------------------------------------------------------------- Production
 
   /**
-   * The meter's readings of consecutive intervals from `firstInterval` (at most 32 a call:
-   * more would pass the 10 free GAS in neo-one's code) and its register after them.
+   * The meter's readings of consecutive intervals from `firstInterval` (at most 24 a call, 6
+   * hours: 32 cost 9.8 GAS, near the 10 free GAS, in neo-one's code) and its register after them.
    */
   public recordProduction(deviceID: string, firstInterval: Integer, energiesWh: Integer[], registerWh: Integer): boolean {
     const device = this.devices.get(deviceID);
@@ -204,8 +222,8 @@ export class MTEMsmEnergy extends SmartContract {
     if (count === 0) {
       throw new Error('No readings.');
     }
-    if (count > 32) {
-      throw new Error('At most 32 intervals a call.');
+    if (count > 24) {
+      throw new Error('At most 24 intervals a call.');
     }
     if (firstInterval <= lastInterval) {
       throw new Error('The first interval is not after the last one recorded.');
@@ -247,7 +265,117 @@ export class MTEMsmEnergy extends SmartContract {
     return true;
   }
 
+  // ---------------------------------------------------------------- Consumption
+
+  /**
+   * The operator commits intervals' consumption: each one's Merkle root of salted readings
+   * (src/domain/energy.ts), the community total (published only for 3 meters or more, else
+   * 0) and the meters that reported. An interval is committed once; gaps are allowed.
+   */
+  public commitConsumption(firstInterval: Integer, roots: Buffer[], totalsWh: Integer[], meters: Integer[]): boolean {
+    if (!Address.isCaller(this.partner('operator'))) {
+      throw new Error('Only the operator commits consumption.');
+    }
+    const count = roots.length;
+    if (count === 0) {
+      throw new Error('No intervals.');
+    }
+    if (count > 16) {
+      throw new Error('At most 16 intervals a commitment.');
+    }
+    if (totalsWh.length !== count || meters.length !== count) {
+      throw new Error('Each interval needs a root, a total and a meter count.');
+    }
+    if (firstInterval < 0 || firstInterval % 16 !== 0) {
+      throw new Error('A commitment starts at an interval divisible by 16 (every 4 hours UTC).');
+    }
+    if ((firstInterval + count) * 900 > Blockchain.currentBlockTime) {
+      throw new Error('An interval has not ended.');
+    }
+    // A key computed, never the argument itself: neo-one keys an argument's bytes apart from
+    // the same number computed (measured: a record written under the argument was not found
+    // under interval - interval % 16).
+    const key = firstInterval - (firstInterval % 16);
+    if (this.consumption.has(key)) {
+      throw new Error('These intervals are committed already.');
+    }
+    for (let index = 0; index < count; index++) {
+      if (roots[index].length !== 32) {
+        throw new Error('A root is 32 bytes.');
+      }
+      if (meters[index] <= 0) {
+        throw new Error('Each interval needs at least one meter.');
+      }
+      if (totalsWh[index] < 0 || (meters[index] < 3 && totalsWh[index] !== 0)) {
+        throw new Error('A total is published only for 3 meters or more, and is not negative.');
+      }
+    }
+    this.consumption.set(key, [roots, totalsWh, meters]);
+    notifyConsumption(firstInterval, roots, totalsWh, meters);
+
+    return true;
+  }
+
+  /**
+   * A member contests a reading of `interval`: `leaf` (the reading's sha256 leaf, which
+   * only its owner can open) and its proof, siblings from the leaf up, `lefts[i]` true when
+   * sibling i is on the left; checked here against the committed root and recorded.
+   */
+  public dispute(member: Address, interval: Integer, leaf: Buffer, siblings: Buffer[], lefts: boolean[]): boolean {
+    if (!Address.isCaller(member)) {
+      throw new Error('Only the member may dispute for themselves.');
+    }
+    const root = this.rootOf(interval);
+    if (root === undefined) {
+      throw new Error('That interval is not committed.');
+    }
+    if (siblings.length !== lefts.length || siblings.length > 32) {
+      throw new Error('A proof is at most 32 siblings, each with its side.');
+    }
+    const state = SmartContract.for<Ledger>(this.partner('ledger')).memberState(member);
+    if (state.length === 0 || state[0] === 0) {
+      throw new Error('Only members dispute.');
+    }
+    let hash = crypto.sha256(Buffer.concat([Buffer.from('00', 'hex'), leaf]));
+    for (let index = 0; index < siblings.length; index++) {
+      hash = lefts[index]
+        ? crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), siblings[index], hash]))
+        : crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), hash, siblings[index]]));
+    }
+    if (!hash.equals(root)) {
+      throw new Error('The proof does not lead to the committed root.');
+    }
+    const key = interval + 0;
+    const before = this.disputes.get(key);
+    const disputes = before === undefined ? 1 : before + 1;
+    this.disputes.set(key, disputes);
+    notifyDispute(interval, leaf, member, disputes);
+
+    return true;
+  }
+
   // ---------------------------------------------------------------- Reads
+
+  /** An interval's commitment: root, community total (0 under 3 meters), meters, disputes so far. */
+  @constant
+  public consumptionOf(
+    interval: Integer,
+  ): { readonly root: Buffer; readonly totalWh: Integer; readonly meters: Integer; readonly disputes: Integer } | undefined {
+    const first = interval - (interval % 16);
+    const committed = this.consumption.get(first);
+    if (committed === undefined || interval - first >= committed[0].length) {
+      return undefined;
+    }
+    const [roots, totalsWh, meters] = committed;
+    const disputes = this.disputes.get(interval + 0);
+
+    return {
+      root: roots[interval - first],
+      totalWh: totalsWh[interval - first],
+      meters: meters[interval - first],
+      disputes: disputes === undefined ? 0 : disputes,
+    };
+  }
 
   @constant
   public device(
@@ -352,6 +480,13 @@ export class MTEMsmEnergy extends SmartContract {
     if (capacityW > plants.plantCapacityW(plantID)) {
       throw new Error("A plant meter's capacity is at most the plant's.");
     }
+  }
+
+  private rootOf(interval: Integer): Buffer | undefined {
+    const first = interval - (interval % 16);
+    const committed = this.consumption.get(first);
+
+    return committed === undefined || interval < 0 || interval - first >= committed[0].length ? undefined : committed[0][interval - first];
   }
 
   private activeDevice(deviceID: string): DeviceRecord {

@@ -7,6 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
   consumptionLeaf,
+  CONSUMPTION_INTERVALS_PER_COMMITMENT,
   INTERVAL_SECONDS,
   CREDIT_SCALE,
   CreditPool,
@@ -16,6 +17,7 @@ import {
   maxIntervalEnergyWh,
   merkleProof,
   merkleRoot,
+  MIN_METERS_FOR_TOTAL,
   nodeHash,
   ProductionDevice,
   READING_ERRORS,
@@ -42,7 +44,7 @@ describe('readings', () => {
 
   test('a day of readings within every rule is accepted', () => {
     const day = Array.from({ length: PRODUCTION_INTERVALS_PER_CALL }, (_, index) => BigInt(index % 2 === 0 ? 2_500 : 0));
-    expect(ok(100, day, 5_000n + 16n * 2_500n)).toBeUndefined();
+    expect(ok(100, day, 5_000n + 12n * 2_500n)).toBeUndefined();
     // Gaps are allowed: the auditor reports them.
     expect(ok(150, [1n], 5_001n)).toBeUndefined();
   });
@@ -52,6 +54,12 @@ describe('readings', () => {
     expect(source).toContain(`if (count > ${PRODUCTION_INTERVALS_PER_CALL}) {`);
     expect(source).toContain(`if ((firstInterval + count) * ${INTERVAL_SECONDS} > Blockchain.currentBlockTime) {`);
     expect(source).toContain(`const limit = (capacityW * ${INTERVAL_SECONDS}) / 3600;`);
+    expect(source).toContain(`if (count > ${CONSUMPTION_INTERVALS_PER_COMMITMENT}) {`);
+    expect(source).toContain(`firstInterval % ${CONSUMPTION_INTERVALS_PER_COMMITMENT} !== 0`);
+    expect(source).toContain(`meters[index] < ${MIN_METERS_FOR_TOTAL} && totalsWh[index] !== 0`);
+    // The tree's domain separation, as the contract walks a proof.
+    expect(source).toContain("crypto.sha256(Buffer.concat([Buffer.from('00', 'hex'), leaf]))");
+    expect(source).toContain("crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), siblings[index], hash]))");
     for (const message of Object.values(READING_ERRORS)) {
       expect([message, source.includes(`throw new Error(${JSON.stringify(message)})`) || source.includes(`throw new Error('${message}')`)]).toEqual([
         message,

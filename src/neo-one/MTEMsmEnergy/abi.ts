@@ -1,4 +1,4 @@
-/* @hash ed5afb0cef4d103ca0efcd066077bd89 */
+/* @hash 6a62bd8bdd5c14d8e6aa3d778eb861bd */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -121,6 +121,84 @@ export const mteMsmEnergyABI: ABI = {
           decimals: 0,
           forwardedValue: false,
           name: 'registerWh',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'consumption',
+      parameters: [
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'firstInterval',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          forwardedValue: false,
+          name: 'roots',
+          optional: false,
+          type: 'Array',
+          value: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Buffer',
+          },
+        },
+        {
+          forwardedValue: false,
+          name: 'totalsWh',
+          optional: false,
+          type: 'Array',
+          value: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+        },
+        {
+          forwardedValue: false,
+          name: 'meters',
+          optional: false,
+          type: 'Array',
+          value: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+        },
+      ],
+    },
+    {
+      name: 'dispute',
+      parameters: [
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'interval',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          forwardedValue: false,
+          name: 'leaf',
+          optional: false,
+          type: 'Buffer',
+        },
+        {
+          forwardedValue: false,
+          name: 'member',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'disputes',
           optional: false,
           type: 'Integer',
         },
@@ -318,6 +396,166 @@ export const mteMsmEnergyABI: ABI = {
         forwardedValue: false,
         optional: false,
         type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'commitConsumption',
+      parameters: [
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'firstInterval',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          forwardedValue: false,
+          name: 'roots',
+          optional: false,
+          type: 'Array',
+          value: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Buffer',
+          },
+        },
+        {
+          forwardedValue: false,
+          name: 'totalsWh',
+          optional: false,
+          type: 'Array',
+          value: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+        },
+        {
+          forwardedValue: false,
+          name: 'meters',
+          optional: false,
+          type: 'Array',
+          value: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'dispute',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'member',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'interval',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          forwardedValue: false,
+          name: 'leaf',
+          optional: false,
+          type: 'Buffer',
+        },
+        {
+          forwardedValue: false,
+          name: 'siblings',
+          optional: false,
+          type: 'Array',
+          value: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Buffer',
+          },
+        },
+        {
+          forwardedValue: false,
+          name: 'lefts',
+          optional: false,
+          type: 'Array',
+          value: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Boolean',
+          },
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: true,
+      name: 'consumptionOf',
+      parameters: [
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'interval',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: true,
+        properties: {
+          disputes: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+          meters: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+          root: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Buffer',
+          },
+          totalWh: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+        },
+        type: 'Object',
       },
       send: false,
       sendUnsafe: false,

@@ -1,4 +1,4 @@
-/* @hash 71fa4d4ad9dc9b1ca89fc5ec83ded84c */
+/* @hash ec40657b840dad191239ab35029187fb */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AMhdScbZmVh7mFcUbtrsFRmzdS48XCbMqk',
+      address: 'AFuKk9WNMUaUjaWrzSHvo4MfpTaeH4KyPB',
     },
   },
   abi: mteMsmEnergyABI,

@@ -1,8 +1,9 @@
-/* @hash b4d634f256f41b6445a3c1b75e097a7c */
+/* @hash 6f1f75448561c6cfdf9e83ec64f8d00d */
 // tslint:disable
 /* eslint-disable */
 import {
   AddressString,
+  BufferString,
   Client,
   Event,
   GetOptions,
@@ -39,6 +40,20 @@ export interface MTEMsmEnergyProductionEventParameters {
   readonly registerWh: BigNumber;
 }
 export interface MTEMsmEnergyProductionEvent extends Event<'production', MTEMsmEnergyProductionEventParameters> {}
+export interface MTEMsmEnergyConsumptionEventParameters {
+  readonly firstInterval: BigNumber;
+  readonly roots: Array<BufferString>;
+  readonly totalsWh: Array<BigNumber>;
+  readonly meters: Array<BigNumber>;
+}
+export interface MTEMsmEnergyConsumptionEvent extends Event<'consumption', MTEMsmEnergyConsumptionEventParameters> {}
+export interface MTEMsmEnergyDisputeEventParameters {
+  readonly interval: BigNumber;
+  readonly leaf: BufferString;
+  readonly member: AddressString;
+  readonly disputes: BigNumber;
+}
+export interface MTEMsmEnergyDisputeEvent extends Event<'dispute', MTEMsmEnergyDisputeEventParameters> {}
 export interface MTEMsmEnergyCreditEventParameters {
   readonly holder: AddressString;
   readonly deviceID: string;
@@ -49,10 +64,37 @@ export type MTEMsmEnergyEvent =
   | MTEMsmEnergyDeviceEvent
   | MTEMsmEnergyDeviceChangeEvent
   | MTEMsmEnergyProductionEvent
+  | MTEMsmEnergyConsumptionEvent
+  | MTEMsmEnergyDisputeEvent
   | MTEMsmEnergyCreditEvent;
 
 export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmEnergyEvent> {
+  readonly commitConsumption: {
+    (
+      firstInterval: BigNumber,
+      roots: Array<BufferString>,
+      totalsWh: Array<BigNumber>,
+      meters: Array<BigNumber>,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      firstInterval: BigNumber,
+      roots: Array<BufferString>,
+      totalsWh: Array<BigNumber>,
+      meters: Array<BigNumber>,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly consumptionOf: (interval: BigNumber) => Promise<
+    | {
+        readonly root: BufferString;
+        readonly totalWh: BigNumber;
+        readonly meters: BigNumber;
+        readonly disputes: BigNumber;
+      }
+    | undefined
+  >;
   readonly creditsOf: (address: AddressString) => Promise<{
     readonly accruedWh: BigNumber;
     readonly retiredWh: BigNumber;
@@ -87,6 +129,24 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
     | undefined
   >;
   readonly devicesOf: (owner: AddressString, offset: BigNumber, limit: BigNumber) => Promise<Array<string>>;
+  readonly dispute: {
+    (
+      member: AddressString,
+      interval: BigNumber,
+      leaf: BufferString,
+      siblings: Array<BufferString>,
+      lefts: Array<boolean>,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      member: AddressString,
+      interval: BigNumber,
+      leaf: BufferString,
+      siblings: Array<BufferString>,
+      lefts: Array<boolean>,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
   readonly energyTotals: () => Promise<Array<BigNumber>>;
   readonly founder: () => Promise<AddressString>;
   readonly listOfDevices: (offset: BigNumber, limit: BigNumber) => Promise<Array<string>>;
@@ -152,6 +212,22 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
 }
 
 export interface MTEMsmEnergyMigrationSmartContract {
+  readonly commitConsumption: (
+    firstInterval: BigNumber | Promise<BigNumber>,
+    roots: Array<BufferString> | Promise<Array<BufferString>>,
+    totalsWh: Array<BigNumber> | Promise<Array<BigNumber>>,
+    meters: Array<BigNumber> | Promise<Array<BigNumber>>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly consumptionOf: (interval: BigNumber | Promise<BigNumber>) => Promise<
+    | {
+        readonly root: BufferString;
+        readonly totalWh: BigNumber;
+        readonly meters: BigNumber;
+        readonly disputes: BigNumber;
+      }
+    | undefined
+  >;
   readonly creditsOf: (address: AddressString | Promise<AddressString>) => Promise<{
     readonly accruedWh: BigNumber;
     readonly retiredWh: BigNumber;
@@ -185,6 +261,14 @@ export interface MTEMsmEnergyMigrationSmartContract {
     offset: BigNumber | Promise<BigNumber>,
     limit: BigNumber | Promise<BigNumber>,
   ) => Promise<Array<string>>;
+  readonly dispute: (
+    member: AddressString | Promise<AddressString>,
+    interval: BigNumber | Promise<BigNumber>,
+    leaf: BufferString | Promise<BufferString>,
+    siblings: Array<BufferString> | Promise<Array<BufferString>>,
+    lefts: Array<boolean> | Promise<Array<boolean>>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   readonly energyTotals: () => Promise<Array<BigNumber>>;
   readonly founder: () => Promise<AddressString>;
   readonly listOfDevices: (
