@@ -22,6 +22,7 @@ import {
   profileHash,
   Settings,
 } from '../src/chain/group';
+import { readContractStorage } from '../src/audit/storage';
 import { RunningNode, startNode } from '../src/chain/node';
 import { closeCrowdfunding, startOperation } from '../src/chain/plants';
 import { consumptionLeaf, intervalOf, merkleProof, merkleRoot, readingRefusal, READING_ERRORS } from '../src/domain/energy';
@@ -290,8 +291,11 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
   const leavesOf = (interval: number) =>
     ['D3', 'D7', 'D8']
       .slice(0, interval === first + 15 ? 2 : 3)
-      .map((deviceID, index) => consumptionLeaf(salt(index), { deviceID, interval, energyWh: BigInt(100 + index + (interval % 7)) }));
+      .map((deviceID, index) => consumptionLeaf(salt(index), { deviceID, interval, energyWh: householdWh(index, interval) }));
   const hex = (buffer: Buffer) => buffer.toString('hex');
+  // Each household's reading: distinctive numbers, so that the privacy check below cannot
+  // miss one nor meet one by chance.
+  const householdWh = (index: number, interval: number): bigint => BigInt(731_000 + 1_111 * index + (interval % 7));
 
   test('the operator commits 16 intervals in one record; a member proves a reading and disputes it', async () => {
     const now = await lastBlockTime(group);
@@ -299,7 +303,9 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
     watched.push(first, first + 15, first + 16);
     const intervals = Array.from({ length: 16 }, (_, index) => first + index);
     const roots = intervals.map((interval) => hex(merkleRoot(leavesOf(interval))));
-    const totals = intervals.map((interval) => (interval === first + 15 ? 0 : 3 * 100 + 3 + 3 * (interval % 7)));
+    const totals = intervals.map((interval) =>
+      interval === first + 15 ? 0 : [0, 1, 2].reduce((sum, index) => sum + Number(householdWh(index, interval)), 0),
+    );
     const counts = intervals.map((interval) => (interval === first + 15 ? 2 : 3));
     const [committed] = await sendBlock(group, 'commitConsumption', [
       energy.commitConsumption(big(first), roots, totals.map(big), counts.map(big), { from: founder }),
@@ -332,6 +338,40 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
     await refused('A proof is at most 32 siblings, each with its side.', dispute(bia, first + 4, leaves[1], proof, [true]), bia);
     await refused('Only members dispute.', dispute(outsider, first + 4, leaves[1]), outsider);
     await refused('Only the member may dispute for themselves.', dispute(ana, first + 4, leaves[1]), bia, true);
+  });
+
+  test("no household's reading is in the contract's storage or in any event of the run: roots and totals of 3 meters only", async () => {
+    // Every reading of the run, as a number in any encoding a contract or an event could hold it.
+    const readings = Array.from({ length: 16 }, (_, offset) => first + offset).flatMap((interval) =>
+      [0, 1, 2].map((index) => householdWh(index, interval)),
+    );
+    // A number as the node gives it: in storage, neo-one's serialized item (a type byte,
+    // the length, the little-endian bytes); in an event, a whole argument (bytes or text).
+    const bytesOf = (value: bigint): string => {
+      const bytes = Buffer.alloc(4);
+      bytes.writeUInt32LE(Number(value));
+
+      return bytes.subarray(0, value < 1n << 23n ? 3 : 4).toString('hex');
+    };
+    const inStorage = (raw: string, value: bigint) => ['00', '02'].some((type) => raw.includes(`${type}${(bytesOf(value).length / 2).toString(16).padStart(2, '0')}${bytesOf(value)}`));
+    const inEvents = (raw: string, value: bigint) => raw.includes(`"value":"${bytesOf(value)}"`) || raw.includes(`"value":"${value}"`);
+    const storage = JSON.stringify(await readContractStorage(node.rpcURL, energy.definition.networks[NETWORK].address));
+    const events: unknown[] = [];
+    const reader = group.client.read(NETWORK);
+    const count = await reader.getBlockCount();
+    for (let index = 0; index < count; index++) {
+      const block = await reader.getBlock(index);
+      for (const transaction of block.transactions as any[]) {
+        if (transaction.type === 'InvocationTransaction') {
+          events.push(transaction.invocationData.actions);
+        }
+      }
+    }
+    const published = JSON.stringify(events);
+    // The check can see: a community total is there, in both places.
+    const total = [0, 1, 2].reduce((sum, index) => sum + householdWh(index, first + 1), 0n);
+    expect([inStorage(storage, total), inEvents(published, total)]).toEqual([true, true]);
+    expect(readings.filter((value) => inStorage(storage, value) || inEvents(published, value))).toEqual([]);
   });
 
   test('commitment refusals change nothing', async () => {
