@@ -25,7 +25,7 @@ import {
 import { readContractStorage } from '../src/audit/storage';
 import { RunningNode, startNode } from '../src/chain/node';
 import { closeCrowdfunding, startOperation } from '../src/chain/plants';
-import { consumptionLeaf, intervalOf, merkleProof, merkleRoot, readingRefusal, READING_ERRORS } from '../src/domain/energy';
+import { certificateMix, consumptionLeaf, intervalOf, merkleProof, merkleRoot, readingRefusal, READING_ERRORS } from '../src/domain/energy';
 import { compiledGroup, plain } from './group';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, referendumPeriod: 600, crowdfundingPeriod: 1_200, minTimeToMarket: 600, minFundingWindow: 300 };
@@ -36,6 +36,7 @@ const port = (): number => 20_000 + Math.floor(Math.random() * 20_000);
 let node: RunningNode;
 let group: Group;
 let energy: any;
+let consumption: any;
 let founder: UserAccountID;
 let ana: UserAccountID;
 let bia: UserAccountID;
@@ -58,7 +59,7 @@ const snapshot = async (): Promise<unknown> => {
     credits: await Promise.all([founder, ana, bia, outsider].map(async (account) => energy.creditsOf(account.address))),
     owned: await Promise.all([founder, ana, bia].map(async (account) => energy.devicesOf(account.address, big(0), big(100)))),
     treasuryOwned: await energy.devicesOf(treasury, big(0), big(100)),
-    consumption: await Promise.all(watched.map(async (interval) => energy.consumptionOf(big(interval)))),
+    consumption: await Promise.all(watched.map(async (interval) => consumption.consumptionOf(big(interval)))),
   });
 };
 
@@ -126,22 +127,27 @@ beforeAll(async () => {
   expect(await closeCrowdfunding(group.plants, ppID, sendPage)).toEqual('funded');
   await passTime(group, SETTINGS.minTimeToMarket + 1);
   await startOperation(group.plants, ppID, sendPage);
-  // The energy contract, linked one way to the ledger and the plants; the founder is the operator.
-  const energyCompiled = compiled.find((contract) => contract.name === 'MTEMsmEnergy');
-  if (energyCompiled === undefined) {
-    throw new Error('MTEMsmEnergy is not compiled.');
-  }
-  const sourceMaps = { ...deployment.sourceMaps, [energyCompiled.address]: energyCompiled.sourceMap };
-  const deployed = await group.client.publishAndDeploy(
-    energyCompiled.contract,
-    energyCompiled.abi,
-    [deployment.contracts.ledger, deployment.contracts.plants, founder.address],
-    { from: founder, systemFee: big(-1) } as any,
-    sourceMaps,
-  );
-  await blockFor(group.developer, group.chain, deployed.transaction.hash);
-  expect((await deployed.confirmed({ timeoutMS: 60_000 })).result.state).toBe('HALT');
-  energy = group.client.smartContract({ networks: { [NETWORK]: { address: energyCompiled.address } }, abi: energyCompiled.abi, sourceMaps } as any);
+  // The energy layer's contracts, linked one way to the ledger (and the plants); the founder is the operator.
+  const deploy = async (name: string, params: any[]): Promise<any> => {
+    const compiledContract = compiled.find((contract) => contract.name === name);
+    if (compiledContract === undefined) {
+      throw new Error(`${name} is not compiled.`);
+    }
+    const sourceMaps = { ...deployment.sourceMaps, [compiledContract.address]: compiledContract.sourceMap };
+    const deployed = await group.client.publishAndDeploy(
+      compiledContract.contract,
+      compiledContract.abi,
+      params,
+      { from: founder, systemFee: big(-1) } as any,
+      sourceMaps,
+    );
+    await blockFor(group.developer, group.chain, deployed.transaction.hash);
+    expect((await deployed.confirmed({ timeoutMS: 60_000 })).result.state).toBe('HALT');
+
+    return group.client.smartContract({ networks: { [NETWORK]: { address: compiledContract.address } }, abi: compiledContract.abi, sourceMaps } as any);
+  };
+  energy = await deploy('MTEMsmEnergy', [deployment.contracts.ledger, deployment.contracts.plants, founder.address]);
+  consumption = await deploy('MTEMsmConsumption', [deployment.contracts.ledger, founder.address]);
 }, 600_000);
 
 afterAll(async () => {
@@ -209,7 +215,7 @@ test("readings: a member's own device credits its owner; a plant's is recorded, 
   const record = (deviceID: string, firstInterval: number, energies: number[], register: number) => (options: any) =>
     energy.recordProduction(deviceID, big(firstInterval), energies.map(big), big(register), options);
   // D1: 4,000 W, so at most 1,000 Wh an interval.
-  const day = Array.from({ length: 24 }, (_, index) => (index % 4 === 0 ? 1_000 : index));
+  const day = Array.from({ length: 16 }, (_, index) => (index % 4 === 0 ? 1_000 : index));
   const sum = day.reduce((total, value) => total + value, 0);
   const [recorded] = await sendBlock(group, 'recordProduction', [record('D1', first, day, sum)({ from: meters[0] })]);
   expect(recorded.value).toBe(true);
@@ -219,7 +225,7 @@ test("readings: a member's own device credits its owner; a plant's is recorded, 
     ['credit', { holder: ana.address, deviceID: 'D1', energyWh: String(sum) }],
   ]);
   // The most a call carries, within the free 10 GAS (gasCost is deterministic; reports/gas.md has the bench's).
-  expect(recorded.gasCost.toNumber()).toBeLessThanOrEqual(9);
+  expect(recorded.gasCost.toNumber()).toBeLessThanOrEqual(8.5);
   expect(plain(await energy.creditsOf(ana.address))).toEqual({
     accruedWh: String(sum),
     retiredWh: '0',
@@ -227,21 +233,21 @@ test("readings: a member's own device credits its owner; a plant's is recorded, 
     boughtWh: '0',
     balanceWh: String(sum),
   });
-  expect(plain(await energy.device('D1'))).toEqual(expect.objectContaining({ lastInterval: String(first + 23), registerWh: String(sum) }));
+  expect(plain(await energy.device('D1'))).toEqual(expect.objectContaining({ lastInterval: String(first + 15), registerWh: String(sum) }));
   // The plant meter D2 (3,000 W: 750 Wh an interval at most).
   await ok('recordProduction', [record('D2', first, [750, 0, 10], 760)({ from: meters[1] })]);
   expect(plain(await energy.energyTotals())).toEqual(['3', String(sum + 760), String(sum), '760']);
 
   // Each refusal, at its boundary where it has one, as src/domain/energy.ts words it.
-  const next = first + 24;
-  const device = { kind: 'production' as const, retired: false, capacityW: 4_000n, lastInterval: first + 23, registerWh: BigInt(sum) };
+  const next = first + 16;
+  const device = { kind: 'production' as const, retired: false, capacityW: 4_000n, lastInterval: first + 15, registerWh: BigInt(sum) };
   const cases: Array<[string, (options: any) => Promise<TransactionResult<any>>, UserAccountID, boolean?]> = [
     [READING_ERRORS.unknown, record('D9', next, [1], sum + 1), meters[0]],
     [READING_ERRORS.notProduction, record('D3', next, [1], 1), meters[2]],
     ["Only the device's meter may record its readings.", record('D1', next, [1], sum + 1), meters[1], true],
     [READING_ERRORS.empty, record('D1', next, [], sum), meters[0]],
-    [READING_ERRORS.tooMany, record('D1', next, Array.from({ length: 25 }, () => 0), sum), meters[0]],
-    [READING_ERRORS.notAfter, record('D1', first + 23, [1], sum + 1), meters[0]],
+    [READING_ERRORS.tooMany, record('D1', next, Array.from({ length: 17 }, () => 0), sum), meters[0]],
+    [READING_ERRORS.notAfter, record('D1', first + 15, [1], sum + 1), meters[0]],
     [READING_ERRORS.notEnded, record('D1', intervalOf(now) + 10, [1], sum + 1), meters[0]],
     [READING_ERRORS.negative, record('D1', next, [-1], sum - 1), meters[0]],
     [READING_ERRORS.aboveLimit, record('D1', next, [1_001], sum + 1_001), meters[0]],
@@ -255,6 +261,64 @@ test("readings: a member's own device credits its owner; a plant's is recorded, 
   expect(readingRefusal(device, next, [1_000n], BigInt(sum + 1_000), now)).toBeUndefined();
   // At the limit is accepted.
   await ok('recordProduction', [record('D1', next, [1_000], sum + 1_000)({ from: meters[0] })]);
+});
+
+test('certificates: credits retired with the range and source mix they were earned in, once; refusals change nothing', async () => {
+  // A wind device of Ana's too (2,000 W: 500 Wh an interval), read after the solar one.
+  const windMeter = await group.addAccount(createPrivateKey());
+  const [wind] = await ok('registerDevice', [
+    energy.registerDevice(ana.address, 'production', windMeter.address, big(2_000), 'wind', '', '', { from: ana }),
+  ]);
+  const solar = await energy.device('D1');
+  const windFirst = Number(solar.lastInterval.toString()) + 1;
+  await ok('recordProduction', [energy.recordProduction(wind, big(windFirst), [big(500), big(333)], big(833), { from: windMeter })]);
+  const before = plain(await energy.creditsOf(ana.address));
+  const solarWh = BigInt(solar.registerWh.toString());
+  const pool = [solarWh, 833n, 0n, 0n, 0n];
+  expect(before.balanceWh).toBe(String(solarWh + 833n));
+
+  const beneficiary = Buffer.alloc(32, 0xab).toString('hex');
+  const retire = (member: UserAccountID, energyWh: number, hash = beneficiary) => (options: any) =>
+    energy.retire(member.address, big(energyWh), hash, options);
+  await refused('A certificate needs more than 0 Wh.', retire(ana, 0), ana);
+  await refused('A beneficiary hash is 32 bytes.', retire(ana, 10, beneficiary.slice(2)), ana);
+  await refused('Not enough credits.', retire(ana, Number(solarWh) + 834), ana);
+  await refused('Only the holder may retire their credits.', retire(ana, 10), bia, true);
+
+  const energyWh = 1_001;
+  const [retired] = await sendBlock(group, 'retire', [retire(ana, energyWh)({ from: ana })]);
+  expect(retired.value).toBe('C1');
+  expect(retired.gasCost.toNumber()).toBeLessThanOrEqual(10);
+  const first = Number((await energy.device('D1')).lastInterval.toString()) - 16; // the first reading's interval
+  const mix = certificateMix(BigInt(energyWh), pool).map(String);
+  const expected = {
+    certificateID: 'C1',
+    member: ana.address,
+    energyWh: String(energyWh),
+    fromInterval: expect.any(String),
+    toInterval: String(windFirst + 1),
+    sources: mix,
+    beneficiaryHash: beneficiary,
+  };
+  expect(retired.events.map((event) => [event.name, event.parameters])).toEqual([['retired', expected]]);
+  const { certificateID, ...stored } = expected;
+  expect(certificateID).toBe('C1');
+  expect(plain(await energy.certificate('C1'))).toEqual(stored);
+  expect(plain(await energy.certificate('C1')).fromInterval).toBe(String(first));
+  expect(plain(await energy.creditsOf(ana.address))).toEqual({
+    ...before,
+    retiredWh: String(energyWh),
+    balanceWh: String(solarWh + 833n - BigInt(energyWh)),
+  });
+  expect(await energy.certificate('C2')).toBeUndefined();
+  // What is left keeps its mix: the rest retired whole leaves nothing, and the range resets.
+  const rest = Number(solarWh + 833n) - energyWh;
+  const [last] = await sendBlock(group, 'retire', [retire(ana, rest)({ from: ana })]);
+  expect(last.value).toBe('C2');
+  const restMix = pool.map((value, index) => String(value - BigInt(mix[index])));
+  expect(plain(await energy.certificate('C2'))).toEqual(expect.objectContaining({ energyWh: String(rest), sources: restMix }));
+  expect(plain(await energy.creditsOf(ana.address)).balanceWh).toBe('0');
+  await refused('Not enough credits.', retire(ana, 1), ana);
 });
 
 test('meters: replaced by the owner continuing the register; a retired device takes no readings', async () => {
@@ -308,30 +372,30 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
     );
     const counts = intervals.map((interval) => (interval === first + 15 ? 2 : 3));
     const [committed] = await sendBlock(group, 'commitConsumption', [
-      energy.commitConsumption(big(first), roots, totals.map(big), counts.map(big), { from: founder }),
+      consumption.commitConsumption(big(first), roots, totals.map(big), counts.map(big), { from: founder }),
     ]);
     expect(committed.value).toBe(true);
     expect(committed.gasCost.toNumber()).toBeLessThanOrEqual(10);
-    expect(plain(await energy.consumptionOf(big(first + 1)))).toEqual({ root: roots[1], totalWh: String(totals[1]), meters: '3', disputes: '0' });
+    expect(plain(await consumption.consumptionOf(big(first + 1)))).toEqual({ root: roots[1], totalWh: String(totals[1]), meters: '3', disputes: '0' });
     // Two meters: no total published.
-    expect(plain(await energy.consumptionOf(big(first + 15)))).toEqual({ root: roots[15], totalWh: '0', meters: '2', disputes: '0' });
-    expect(await energy.consumptionOf(big(first + 16))).toBeUndefined();
+    expect(plain(await consumption.consumptionOf(big(first + 15)))).toEqual({ root: roots[15], totalWh: '0', meters: '2', disputes: '0' });
+    expect(await consumption.consumptionOf(big(first + 16))).toBeUndefined();
 
     // Bia's reading of interval first + 4 is the second leaf.
     const leaves = leavesOf(first + 4);
     const proof = merkleProof(leaves, 1);
     const args = (leaf: Buffer, steps = proof) => [big(first + 4), hex(leaf), steps.map((step) => hex(step.sibling)), steps.map((step) => step.left)];
-    const [disputed] = await sendBlock(group, 'dispute', [(energy.dispute as any)(bia.address, ...args(leaves[1]), { from: bia })]);
+    const [disputed] = await sendBlock(group, 'dispute', [(consumption.dispute as any)(bia.address, ...args(leaves[1]), { from: bia })]);
     expect(disputed.events.map((event) => [event.name, event.parameters])).toEqual([
       ['dispute', { interval: String(first + 4), leaf: hex(leaves[1]), member: bia.address, disputes: '1' }],
     ]);
-    expect(plain(await energy.consumptionOf(big(first + 4)))).toEqual(expect.objectContaining({ disputes: '1' }));
+    expect(plain(await consumption.consumptionOf(big(first + 4)))).toEqual(expect.objectContaining({ disputes: '1' }));
     watched.push(first + 4);
 
     const tampered = Buffer.from(leaves[1]);
     tampered[0] ^= 1;
     const dispute = (member: UserAccountID, interval: number, leaf: Buffer, steps = proof, sides?: boolean[]) => (options: any) =>
-      energy.dispute(member.address, big(interval), hex(leaf), steps.map((step) => hex(step.sibling)), sides ?? steps.map((step) => step.left), options);
+      consumption.dispute(member.address, big(interval), hex(leaf), steps.map((step) => hex(step.sibling)), sides ?? steps.map((step) => step.left), options);
     await refused('The proof does not lead to the committed root.', dispute(bia, first + 4, tampered), bia);
     await refused('The proof does not lead to the committed root.', dispute(bia, first + 5, leaves[1]), bia);
     await refused('That interval is not committed.', dispute(bia, first + 16, leaves[1]), bia);
@@ -355,7 +419,9 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
     };
     const inStorage = (raw: string, value: bigint) => ['00', '02'].some((type) => raw.includes(`${type}${(bytesOf(value).length / 2).toString(16).padStart(2, '0')}${bytesOf(value)}`));
     const inEvents = (raw: string, value: bigint) => raw.includes(`"value":"${bytesOf(value)}"`) || raw.includes(`"value":"${value}"`);
-    const storage = JSON.stringify(await readContractStorage(node.rpcURL, energy.definition.networks[NETWORK].address));
+    const storage = JSON.stringify(
+      await Promise.all([energy, consumption].map(async (contract) => readContractStorage(node.rpcURL, contract.definition.networks[NETWORK].address))),
+    );
     const events: unknown[] = [];
     const reader = group.client.read(NETWORK);
     const count = await reader.getBlockCount();
@@ -377,7 +443,7 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
   test('commitment refusals change nothing', async () => {
     const root = hex(Buffer.alloc(32, 9));
     const commit = (at: number, roots: string[], totals: number[], counts: number[]) => (options: any) =>
-      energy.commitConsumption(big(at), roots, totals.map(big), counts.map(big), options);
+      consumption.commitConsumption(big(at), roots, totals.map(big), counts.map(big), options);
     const next = first + 16;
     await refused('Only the operator commits consumption.', commit(next, [root], [300], [3]), ana, true);
     await refused('No intervals.', commit(next, [], [], []), founder);

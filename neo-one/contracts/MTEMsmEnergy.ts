@@ -1,32 +1,33 @@
 /**
  * MTEMsmEnergy — the energy layer's first part (../shared/spec/microgrid.md, sections
- * Devices, Production and energy credits, Consumption; issue 15): the device registry,
- * meter-witnessed production readings, energy credits of members' own devices, and
- * consumption commitments (Merkle roots and community totals only) with disputes.
+ * Devices and Production and energy credits; issue 15): the device registry, meter-
+ * witnessed production readings, energy credits of members' own devices, and granular
+ * certificates of retired credits. Consumption commitments are MTEMsmConsumption's.
  *
  * - A group plant's production meter is registered by the operator (an address set at
  *   deployment) against an operating plant of MTEMsmPlants, within its capacity; a
  *   member's own device by the member (a member of the MTEMsm ledger).
- * - Readings come only from the device's meter key, up to 6 hours a call, each
+ * - Readings come only from the device's meter key, up to 4 hours a call, each
  *   interval ended, after the last, within the device's physical limit, and the meter's
  *   register agreeing (src/domain/energy.ts states the same rules for off-chain code).
  * - A member's own device credits its owner. A group plant's production is recorded and
  *   counted as not yet credited: its holders' credits need the ledger to settle each
  *   quota change (the next part), so `uncreditedWh` keeps the invariant meanwhile:
  *   Σ credits accrued + uncreditedWh == Σ recorded production, to the Wh.
- * - No household's consumption is stored or emitted: per interval a root of salted
- *   leaves, the total of 3 meters or more, the meter count; a member's dispute proves a
- *   leaf (a hash) is in a root.
  * Reads the ledger and MTEMsmPlants; nothing calls this contract (links one way).
  * Units: energy Wh, power W, time Unix seconds, intervals of 900 s (UTC).
  */
-import { Address, Blockchain, constant, createEventNotifier, crypto, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
+import { Address, Blockchain, constant, createEventNotifier, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
 
 // [owner, kind, meter, capacityW, source, plantID, category, status, lastInterval, registerWh]
 // kind: production | consumption; status: active | retired; lastInterval -1 before the first reading.
 type DeviceRecord = [Address, string, Address, number, string, string, string, string, number, number];
-// [accruedWh, retiredWh, soldWh, boughtWh]
-type CreditRecord = [number, number, number, number];
+// [accruedWh, retiredWh, soldWh, boughtWh, then the unretired credits by source (solar,
+// wind, hydro, biomass, other) and the first and last interval they were earned in (-1, -1
+// when none): what a certificate draws from]. One record: every storage write costs 1 GAS.
+type CreditRecord = [number, number, number, number, number, number, number, number, number, number, number];
+// [member, energyWh, fromInterval, toInterval, solarWh, windWh, hydroWh, biomassWh, otherWh, beneficiaryHash]
+type CertificateRecord = [Address, number, number, number, number, number, number, number, number, Buffer];
 // [devices, producedWh, creditedWh, uncreditedWh]
 type Totals = [number, number, number, number];
 
@@ -61,16 +62,18 @@ const notifyProduction = createEventNotifier<string, Integer, Integer[], Integer
   'energiesWh',
   'registerWh',
 );
-// A commitment's intervals: interval firstInterval + i has roots[i], totalsWh[i] (0 under 3 meters), meters[i].
-const notifyConsumption = createEventNotifier<Integer, Buffer[], Integer[], Integer[]>(
-  'consumption',
-  'firstInterval',
-  'roots',
-  'totalsWh',
-  'meters',
+// A certificate: credits retired (burnt) for a beneficiary (a hash), with the interval
+// range and source mix they were earned in (Wh of solar, wind, hydro, biomass, other).
+const notifyRetired = createEventNotifier<string, Address, Integer, Integer, Integer, Integer[], Buffer>(
+  'retired',
+  'certificateID',
+  'member',
+  'energyWh',
+  'fromInterval',
+  'toInterval',
+  'sources',
+  'beneficiaryHash',
 );
-// A member contests a committed reading, proving its leaf is in the interval's root.
-const notifyDispute = createEventNotifier<Integer, Buffer, Address, Integer>('dispute', 'interval', 'leaf', 'member', 'disputes');
 // Credits earned: to a member's own device's owner.
 const notifyCredit = createEventNotifier<Address, string, Integer>('credit', 'holder', 'deviceID', 'energyWh');
 
@@ -88,10 +91,7 @@ export class MTEMsmEnergy extends SmartContract {
   private readonly owned = MapStorage.for<[Address, number], string>();
   private readonly credits = MapStorage.for<Address, CreditRecord>();
   private readonly totals = MapStorage.for<string, Totals>();
-  // Commitments by their first interval, a multiple of 16 (every storage write costs at
-  // least 1 GAS, so a commitment is one record): [roots, totalsWh, meters].
-  private readonly consumption = MapStorage.for<number, [Buffer[], number[], number[]]>();
-  private readonly disputes = MapStorage.for<number, number>();
+  private readonly certificates = MapStorage.for<string, CertificateRecord>();
 
   // The group's founder, part of the script as in MTEMsm (src/chain/compile.ts).
   public readonly founder = Address.from('AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG');
@@ -200,8 +200,8 @@ export class MTEMsmEnergy extends SmartContract {
   // ---------------------------------------------------------------- Production
 
   /**
-   * The meter's readings of consecutive intervals from `firstInterval` (at most 24 a call, 6
-   * hours: 32 cost 9.8 GAS, near the 10 free GAS, in neo-one's code) and its register after them.
+   * The meter's readings of consecutive intervals from `firstInterval` (at most 16 a call, 4
+   * hours: 24 cost 9.07 GAS once credits kept their sources, near the 10 free GAS) and its register after them.
    */
   public recordProduction(deviceID: string, firstInterval: Integer, energiesWh: Integer[], registerWh: Integer): boolean {
     const device = this.devices.get(deviceID);
@@ -222,8 +222,8 @@ export class MTEMsmEnergy extends SmartContract {
     if (count === 0) {
       throw new Error('No readings.');
     }
-    if (count > 24) {
-      throw new Error('At most 24 intervals a call.');
+    if (count > 16) {
+      throw new Error('At most 16 intervals a call.');
     }
     if (firstInterval <= lastInterval) {
       throw new Error('The first interval is not after the last one recorded.');
@@ -253,7 +253,7 @@ export class MTEMsmEnergy extends SmartContract {
     const [devices, producedWh, creditedWh, uncreditedWh] = this.totals.get('totals') as Totals;
     if (plantID === '') {
       this.totals.set('totals', [devices, producedWh + sum, creditedWh + sum, uncreditedWh]);
-      this.addAccrued(owner, sum);
+      this.credit(owner, source, firstInterval, firstInterval + count - 1, sum);
     } else {
       this.totals.set('totals', [devices, producedWh + sum, creditedWh, uncreditedWh + sum]);
     }
@@ -265,117 +265,84 @@ export class MTEMsmEnergy extends SmartContract {
     return true;
   }
 
-  // ---------------------------------------------------------------- Consumption
+  // ---------------------------------------------------------------- Certificates
 
   /**
-   * The operator commits intervals' consumption: each one's Merkle root of salted readings
-   * (src/domain/energy.ts), the community total (published only for 3 meters or more, else
-   * 0) and the meters that reported. An interval is committed once; gaps are allowed.
+   * Burns `energyWh` of the member's credits into a certificate for `beneficiaryHash` (a
+   * 32-byte hash: who claims the energy, kept off chain). The source mix is the member's
+   * unretired credits' mix, apportioned by largest remainder (ties to the earlier source),
+   * the range the first and last interval they were earned in (src/domain/energy.ts).
    */
-  public commitConsumption(firstInterval: Integer, roots: Buffer[], totalsWh: Integer[], meters: Integer[]): boolean {
-    if (!Address.isCaller(this.partner('operator'))) {
-      throw new Error('Only the operator commits consumption.');
-    }
-    const count = roots.length;
-    if (count === 0) {
-      throw new Error('No intervals.');
-    }
-    if (count > 16) {
-      throw new Error('At most 16 intervals a commitment.');
-    }
-    if (totalsWh.length !== count || meters.length !== count) {
-      throw new Error('Each interval needs a root, a total and a meter count.');
-    }
-    if (firstInterval < 0 || firstInterval % 16 !== 0) {
-      throw new Error('A commitment starts at an interval divisible by 16 (every 4 hours UTC).');
-    }
-    if ((firstInterval + count) * 900 > Blockchain.currentBlockTime) {
-      throw new Error('An interval has not ended.');
-    }
-    // A key computed, never the argument itself: neo-one keys an argument's bytes apart from
-    // the same number computed (measured: a record written under the argument was not found
-    // under interval - interval % 16).
-    const key = firstInterval - (firstInterval % 16);
-    if (this.consumption.has(key)) {
-      throw new Error('These intervals are committed already.');
-    }
-    for (let index = 0; index < count; index++) {
-      if (roots[index].length !== 32) {
-        throw new Error('A root is 32 bytes.');
-      }
-      if (meters[index] <= 0) {
-        throw new Error('Each interval needs at least one meter.');
-      }
-      if (totalsWh[index] < 0 || (meters[index] < 3 && totalsWh[index] !== 0)) {
-        throw new Error('A total is published only for 3 meters or more, and is not negative.');
-      }
-    }
-    this.consumption.set(key, [roots, totalsWh, meters]);
-    notifyConsumption(firstInterval, roots, totalsWh, meters);
-
-    return true;
-  }
-
-  /**
-   * A member contests a reading of `interval`: `leaf` (the reading's sha256 leaf, which
-   * only its owner can open) and its proof, siblings from the leaf up, `lefts[i]` true when
-   * sibling i is on the left; checked here against the committed root and recorded.
-   */
-  public dispute(member: Address, interval: Integer, leaf: Buffer, siblings: Buffer[], lefts: boolean[]): boolean {
+  public retire(member: Address, energyWh: Integer, beneficiaryHash: Buffer): string {
     if (!Address.isCaller(member)) {
-      throw new Error('Only the member may dispute for themselves.');
+      throw new Error('Only the holder may retire their credits.');
     }
-    const root = this.rootOf(interval);
-    if (root === undefined) {
-      throw new Error('That interval is not committed.');
+    if (energyWh <= 0) {
+      throw new Error('A certificate needs more than 0 Wh.');
     }
-    if (siblings.length !== lefts.length || siblings.length > 32) {
-      throw new Error('A proof is at most 32 siblings, each with its side.');
+    if (beneficiaryHash.length !== 32) {
+      throw new Error('A beneficiary hash is 32 bytes.');
     }
-    const state = SmartContract.for<Ledger>(this.partner('ledger')).memberState(member);
-    if (state.length === 0 || state[0] === 0) {
-      throw new Error('Only members dispute.');
+    const [accruedWh, retiredWh, soldWh, boughtWh, solar, wind, hydro, biomass, other, fromInterval, toInterval] = this.creditsRecord(member);
+    if (accruedWh + boughtWh - retiredWh - soldWh < energyWh) {
+      throw new Error('Not enough credits.');
     }
-    let hash = crypto.sha256(Buffer.concat([Buffer.from('00', 'hex'), leaf]));
-    for (let index = 0; index < siblings.length; index++) {
-      hash = lefts[index]
-        ? crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), siblings[index], hash]))
-        : crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), hash, siblings[index]]));
+    const held = [solar, wind, hydro, biomass, other];
+    const whole = solar + wind + hydro + biomass + other;
+    const shares = [0, 0, 0, 0, 0];
+    const remainders = [0, 0, 0, 0, 0];
+    let given = 0;
+    for (let index = 0; index < 5; index++) {
+      shares[index] = (energyWh * held[index]) / whole;
+      remainders[index] = (energyWh * held[index]) % whole;
+      given += shares[index];
     }
-    if (!hash.equals(root)) {
-      throw new Error('The proof does not lead to the committed root.');
+    for (; given < energyWh; given++) {
+      let best = -1;
+      for (let index = 0; index < 5; index++) {
+        if (remainders[index] >= 0 && (best === -1 || remainders[index] > remainders[best])) {
+          best = index;
+        }
+      }
+      shares[best] += 1;
+      remainders[best] = -1;
     }
-    const key = interval + 0;
-    const before = this.disputes.get(key);
-    const disputes = before === undefined ? 1 : before + 1;
-    this.disputes.set(key, disputes);
-    notifyDispute(interval, leaf, member, disputes);
+    const left = whole - energyWh;
+    this.credits.set(member, [
+      accruedWh,
+      retiredWh + energyWh,
+      soldWh,
+      boughtWh,
+      solar - shares[0],
+      wind - shares[1],
+      hydro - shares[2],
+      biomass - shares[3],
+      other - shares[4],
+      left === 0 ? -1 : fromInterval,
+      left === 0 ? -1 : toInterval,
+    ]);
+    const [devices, producedWh, creditedWh, uncreditedWh, certificates] = this.totalsWithCertificates();
+    const certificateID = `C${certificates + 1}`;
+    this.totals.set('totals', [devices, producedWh, creditedWh, uncreditedWh]);
+    this.totals.set('certificates', [certificates + 1, 0, 0, 0]);
+    this.certificates.set(certificateID, [
+      member,
+      energyWh,
+      fromInterval,
+      toInterval,
+      shares[0],
+      shares[1],
+      shares[2],
+      shares[3],
+      shares[4],
+      beneficiaryHash,
+    ]);
+    notifyRetired(certificateID, member, energyWh, fromInterval, toInterval, shares, beneficiaryHash);
 
-    return true;
+    return certificateID;
   }
 
   // ---------------------------------------------------------------- Reads
-
-  /** An interval's commitment: root, community total (0 under 3 meters), meters, disputes so far. */
-  @constant
-  public consumptionOf(
-    interval: Integer,
-  ): { readonly root: Buffer; readonly totalWh: Integer; readonly meters: Integer; readonly disputes: Integer } | undefined {
-    const first = interval - (interval % 16);
-    const committed = this.consumption.get(first);
-    if (committed === undefined || interval - first >= committed[0].length) {
-      return undefined;
-    }
-    const [roots, totalsWh, meters] = committed;
-    const disputes = this.disputes.get(interval + 0);
-
-    return {
-      root: roots[interval - first],
-      totalWh: totalsWh[interval - first],
-      meters: meters[interval - first],
-      disputes: disputes === undefined ? 0 : disputes,
-    };
-  }
 
   @constant
   public device(
@@ -428,6 +395,29 @@ export class MTEMsmEnergy extends SmartContract {
     return list;
   }
 
+  /** A certificate: who retired how much, the interval range and the Wh by source (solar, wind, hydro, biomass, other). */
+  @constant
+  public certificate(
+    certificateID: string,
+  ):
+    | {
+        readonly member: Address;
+        readonly energyWh: Integer;
+        readonly fromInterval: Integer;
+        readonly toInterval: Integer;
+        readonly sources: Integer[];
+        readonly beneficiaryHash: Buffer;
+      }
+    | undefined {
+    const record = this.certificates.get(certificateID);
+    if (record === undefined) {
+      return undefined;
+    }
+    const [member, energyWh, fromInterval, toInterval, solar, wind, hydro, biomass, other, beneficiaryHash] = record;
+
+    return { member, energyWh, fromInterval, toInterval, sources: [solar, wind, hydro, biomass, other], beneficiaryHash };
+  }
+
   /** A holder's credits; balanceWh = accrued + bought − retired − sold. */
   @constant
   public creditsOf(address: Address): {
@@ -437,8 +427,7 @@ export class MTEMsmEnergy extends SmartContract {
     readonly boughtWh: Integer;
     readonly balanceWh: Integer;
   } {
-    const record = this.credits.get(address);
-    const [accruedWh, retiredWh, soldWh, boughtWh] = record === undefined ? [0, 0, 0, 0] : record;
+    const [accruedWh, retiredWh, soldWh, boughtWh] = this.creditsRecord(address);
 
     return { accruedWh, retiredWh, soldWh, boughtWh, balanceWh: accruedWh + boughtWh - retiredWh - soldWh };
   }
@@ -482,13 +471,6 @@ export class MTEMsmEnergy extends SmartContract {
     }
   }
 
-  private rootOf(interval: Integer): Buffer | undefined {
-    const first = interval - (interval % 16);
-    const committed = this.consumption.get(first);
-
-    return committed === undefined || interval < 0 || interval - first >= committed[0].length ? undefined : committed[0][interval - first];
-  }
-
   private activeDevice(deviceID: string): DeviceRecord {
     const device = this.devices.get(deviceID);
     if (device === undefined) {
@@ -501,10 +483,38 @@ export class MTEMsmEnergy extends SmartContract {
     return device;
   }
 
-  private addAccrued(holder: Address, energyWh: Integer): void {
+  private totalsWithCertificates(): [number, number, number, number, number] {
+    const [devices, producedWh, creditedWh, uncreditedWh] = this.totals.get('totals') as Totals;
+    const counted = this.totals.get('certificates');
+
+    return [devices, producedWh, creditedWh, uncreditedWh, counted === undefined ? 0 : counted[0]];
+  }
+
+  private creditsRecord(holder: Address): CreditRecord {
     const record = this.credits.get(holder);
-    const [accruedWh, retiredWh, soldWh, boughtWh] = record === undefined ? [0, 0, 0, 0] : record;
-    this.credits.set(holder, [accruedWh + energyWh, retiredWh, soldWh, boughtWh]);
+
+    return record === undefined ? [0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1] : record;
+  }
+
+  /** Credits of `source` earned from interval `from` to `to`: accrued, and in the holder's pool. */
+  private credit(holder: Address, source: string, from: Integer, to: Integer, energyWh: Integer): void {
+    if (energyWh === 0) {
+      return;
+    }
+    const [accruedWh, retiredWh, soldWh, boughtWh, solar, wind, hydro, biomass, other, first, last] = this.creditsRecord(holder);
+    this.credits.set(holder, [
+      accruedWh + energyWh,
+      retiredWh,
+      soldWh,
+      boughtWh,
+      solar + (source === 'solar' ? energyWh : 0),
+      wind + (source === 'wind' ? energyWh : 0),
+      hydro + (source === 'hydro' ? energyWh : 0),
+      biomass + (source === 'biomass' ? energyWh : 0),
+      other + (source === 'other' ? energyWh : 0),
+      first === -1 || from < first ? from : first,
+      to > last ? to : last,
+    ]);
   }
 
   private page(offset: Integer, limit: Integer): void {

@@ -25,7 +25,7 @@ import * as path from 'path';
 export const DEFAULT_FOUNDER = 'AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG';
 
 /** In deployment order: each later one is given the addresses of the earlier ones. */
-export const CONTRACT_NAMES = ['MTEMsm', 'MTEMsmTrades', 'MTEMsmPlants', 'MTEMsmReferendums', 'MTEMsmEnergy'] as const;
+export const CONTRACT_NAMES = ['MTEMsm', 'MTEMsmTrades', 'MTEMsmPlants', 'MTEMsmReferendums', 'MTEMsmEnergy', 'MTEMsmConsumption'] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 export const CONTRACTS_DIR = path.resolve(__dirname, '../../neo-one/contracts');

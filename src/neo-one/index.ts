@@ -1,4 +1,4 @@
-/* @hash 8698bc3bddcdb6fda03ee71c4c8957fe */
+/* @hash 349e3e48b0f3dccee2556a5cb8738319 */
 // tslint:disable
 /* eslint-disable */
 export * from './contracts';
@@ -6,6 +6,9 @@ export * from './client';
 export * from './MTEMsm/contract';
 export * from './MTEMsm/types';
 export * from './MTEMsm/abi';
+export * from './MTEMsmConsumption/contract';
+export * from './MTEMsmConsumption/types';
+export * from './MTEMsmConsumption/abi';
 export * from './MTEMsmEnergy/contract';
 export * from './MTEMsmEnergy/types';
 export * from './MTEMsmEnergy/abi';

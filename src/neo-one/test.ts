@@ -1,4 +1,4 @@
-/* @hash 659c66cc04d92ae16c6ae6ffb9baa01b */
+/* @hash 16737901c8f6faf9e278fd821f798605 */
 // tslint:disable
 /* eslint-disable */
 import { createWithContracts, TestOptions, WithContractsOptions } from '@neo-one/smart-contract-test';
@@ -10,6 +10,7 @@ export const withContracts: (
   options?: WithContractsOptions,
 ) => Promise<void> = createWithContracts([
   { name: 'MTEMsm', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsm.ts') },
+  { name: 'MTEMsmConsumption', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmConsumption.ts') },
   { name: 'MTEMsmEnergy', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmEnergy.ts') },
   { name: 'MTEMsmPlants', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmPlants.ts') },
   { name: 'MTEMsmReferendums', filePath: path.resolve(__dirname, '../../neo-one/contracts/MTEMsmReferendums.ts') },

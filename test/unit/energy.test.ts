@@ -6,6 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
+  certificateMix,
   consumptionLeaf,
   CONSUMPTION_INTERVALS_PER_COMMITMENT,
   INTERVAL_SECONDS,
@@ -44,22 +45,23 @@ describe('readings', () => {
 
   test('a day of readings within every rule is accepted', () => {
     const day = Array.from({ length: PRODUCTION_INTERVALS_PER_CALL }, (_, index) => BigInt(index % 2 === 0 ? 2_500 : 0));
-    expect(ok(100, day, 5_000n + 12n * 2_500n)).toBeUndefined();
+    expect(ok(100, day, 5_000n + 8n * 2_500n)).toBeUndefined();
     // Gaps are allowed: the auditor reports them.
     expect(ok(150, [1n], 5_001n)).toBeUndefined();
   });
 
-  test("MTEMsmEnergy applies the same limits and words each refusal the same (read from its source)", () => {
+  test("MTEMsmEnergy and MTEMsmConsumption apply the same limits and word each refusal the same (read from their sources)", () => {
     const source = readFileSync(join(__dirname, '..', '..', 'neo-one', 'contracts', 'MTEMsmEnergy.ts'), 'utf8');
     expect(source).toContain(`if (count > ${PRODUCTION_INTERVALS_PER_CALL}) {`);
     expect(source).toContain(`if ((firstInterval + count) * ${INTERVAL_SECONDS} > Blockchain.currentBlockTime) {`);
     expect(source).toContain(`const limit = (capacityW * ${INTERVAL_SECONDS}) / 3600;`);
-    expect(source).toContain(`if (count > ${CONSUMPTION_INTERVALS_PER_COMMITMENT}) {`);
-    expect(source).toContain(`firstInterval % ${CONSUMPTION_INTERVALS_PER_COMMITMENT} !== 0`);
-    expect(source).toContain(`meters[index] < ${MIN_METERS_FOR_TOTAL} && totalsWh[index] !== 0`);
+    const consumption = readFileSync(join(__dirname, '..', '..', 'neo-one', 'contracts', 'MTEMsmConsumption.ts'), 'utf8');
+    expect(consumption).toContain(`if (count > ${CONSUMPTION_INTERVALS_PER_COMMITMENT}) {`);
+    expect(consumption).toContain(`firstInterval % ${CONSUMPTION_INTERVALS_PER_COMMITMENT} !== 0`);
+    expect(consumption).toContain(`meters[index] < ${MIN_METERS_FOR_TOTAL} && totalsWh[index] !== 0`);
     // The tree's domain separation, as the contract walks a proof.
-    expect(source).toContain("crypto.sha256(Buffer.concat([Buffer.from('00', 'hex'), leaf]))");
-    expect(source).toContain("crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), siblings[index], hash]))");
+    expect(consumption).toContain("crypto.sha256(Buffer.concat([Buffer.from('00', 'hex'), leaf]))");
+    expect(consumption).toContain("crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), siblings[index], hash]))");
     for (const message of Object.values(READING_ERRORS)) {
       expect([message, source.includes(`throw new Error(${JSON.stringify(message)})`) || source.includes(`throw new Error('${message}')`)]).toEqual([
         message,
@@ -166,6 +168,23 @@ describe('the credit accumulator', () => {
     expect(['a', 'b', 'c'].map((name) => pool.accruedOf(name))).toEqual([1n, 1n, 1n]);
     const { produced, credited } = pool.balances();
     expect(credited).toBe(produced);
+  });
+});
+
+describe("a certificate's source mix", () => {
+  test('adds up to the energy by largest remainder, ties to the earlier source, never more than a source holds', () => {
+    expect(certificateMix(1_000n, [1_000n, 0n, 0n, 0n, 0n])).toEqual([1_000n, 0n, 0n, 0n, 0n]);
+    // 7 of 3 + 3 + 3: 2.33 each, the extra Wh to the first.
+    expect(certificateMix(7n, [3n, 3n, 3n, 0n, 0n])).toEqual([3n, 2n, 2n, 0n, 0n]);
+    // 5 of 4 + 2: 3.33 and 1.67, the second's remainder the larger.
+    expect(certificateMix(5n, [4n, 2n, 0n, 0n, 0n])).toEqual([3n, 2n, 0n, 0n, 0n]);
+    expect(certificateMix(9n, [4n, 2n, 3n, 0n, 0n])).toEqual([4n, 2n, 3n, 0n, 0n]);
+    expect(() => certificateMix(10n, [4n, 2n, 3n, 0n, 0n])).toThrow('A certificate of 10 Wh cannot be drawn from 9 Wh.');
+    for (let energy = 1n; energy <= 97n; energy++) {
+      const pool = [50n, 30n, 17n, 0n, 0n];
+      const mix = certificateMix(energy, pool);
+      expect([energy, mix.reduce((sum, value) => sum + value, 0n), mix.every((value, index) => value <= pool[index])]).toEqual([energy, energy, true]);
+    }
   });
 });
 

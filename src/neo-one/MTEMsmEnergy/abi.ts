@@ -1,4 +1,4 @@
-/* @hash 6a62bd8bdd5c14d8e6aa3d778eb861bd */
+/* @hash e7c3004a8fd97882c51d4bb3463f9e31 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -127,67 +127,13 @@ export const mteMsmEnergyABI: ABI = {
       ],
     },
     {
-      name: 'consumption',
+      name: 'retired',
       parameters: [
         {
-          decimals: 0,
           forwardedValue: false,
-          name: 'firstInterval',
+          name: 'certificateID',
           optional: false,
-          type: 'Integer',
-        },
-        {
-          forwardedValue: false,
-          name: 'roots',
-          optional: false,
-          type: 'Array',
-          value: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Buffer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'totalsWh',
-          optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'meters',
-          optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-        },
-      ],
-    },
-    {
-      name: 'dispute',
-      parameters: [
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'interval',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          forwardedValue: false,
-          name: 'leaf',
-          optional: false,
-          type: 'Buffer',
+          type: 'String',
         },
         {
           forwardedValue: false,
@@ -198,9 +144,41 @@ export const mteMsmEnergyABI: ABI = {
         {
           decimals: 0,
           forwardedValue: false,
-          name: 'disputes',
+          name: 'energyWh',
           optional: false,
           type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'fromInterval',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'toInterval',
+          optional: false,
+          type: 'Integer',
+        },
+        {
+          forwardedValue: false,
+          name: 'sources',
+          optional: false,
+          type: 'Array',
+          value: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+        },
+        {
+          forwardedValue: false,
+          name: 'beneficiaryHash',
+          optional: false,
+          type: 'Buffer',
         },
       ],
     },
@@ -403,64 +381,7 @@ export const mteMsmEnergyABI: ABI = {
     {
       claim: false,
       constant: false,
-      name: 'commitConsumption',
-      parameters: [
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'firstInterval',
-          optional: false,
-          type: 'Integer',
-        },
-        {
-          forwardedValue: false,
-          name: 'roots',
-          optional: false,
-          type: 'Array',
-          value: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Buffer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'totalsWh',
-          optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'meters',
-          optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-        },
-      ],
-      receive: false,
-      returnType: {
-        forwardedValue: false,
-        optional: false,
-        type: 'Boolean',
-      },
-      send: false,
-      sendUnsafe: false,
-    },
-    {
-      claim: false,
-      constant: false,
-      name: 'dispute',
+      name: 'retire',
       parameters: [
         {
           forwardedValue: false,
@@ -471,91 +392,22 @@ export const mteMsmEnergyABI: ABI = {
         {
           decimals: 0,
           forwardedValue: false,
-          name: 'interval',
+          name: 'energyWh',
           optional: false,
           type: 'Integer',
         },
         {
           forwardedValue: false,
-          name: 'leaf',
+          name: 'beneficiaryHash',
           optional: false,
           type: 'Buffer',
-        },
-        {
-          forwardedValue: false,
-          name: 'siblings',
-          optional: false,
-          type: 'Array',
-          value: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Buffer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'lefts',
-          optional: false,
-          type: 'Array',
-          value: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Boolean',
-          },
         },
       ],
       receive: false,
       returnType: {
         forwardedValue: false,
         optional: false,
-        type: 'Boolean',
-      },
-      send: false,
-      sendUnsafe: false,
-    },
-    {
-      claim: false,
-      constant: true,
-      name: 'consumptionOf',
-      parameters: [
-        {
-          decimals: 0,
-          forwardedValue: false,
-          name: 'interval',
-          optional: false,
-          type: 'Integer',
-        },
-      ],
-      receive: false,
-      returnType: {
-        forwardedValue: false,
-        optional: true,
-        properties: {
-          disputes: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-          meters: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-          root: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Buffer',
-          },
-          totalWh: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-        },
-        type: 'Object',
+        type: 'String',
       },
       send: false,
       sendUnsafe: false,
@@ -706,6 +558,68 @@ export const mteMsmEnergyABI: ABI = {
           optional: false,
           type: 'String',
         },
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: true,
+      name: 'certificate',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'certificateID',
+          optional: false,
+          type: 'String',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: true,
+        properties: {
+          beneficiaryHash: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Buffer',
+          },
+          energyWh: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+          fromInterval: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+          member: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Address',
+          },
+          sources: {
+            forwardedValue: false,
+            optional: false,
+            type: 'Array',
+            value: {
+              decimals: 0,
+              forwardedValue: false,
+              optional: false,
+              type: 'Integer',
+            },
+          },
+          toInterval: {
+            decimals: 0,
+            forwardedValue: false,
+            optional: false,
+            type: 'Integer',
+          },
+        },
+        type: 'Object',
       },
       send: false,
       sendUnsafe: false,

@@ -1,4 +1,4 @@
-/* @hash ec40657b840dad191239ab35029187fb */
+/* @hash 9852172fb246696ac2d390ad4a1e32b6 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AFuKk9WNMUaUjaWrzSHvo4MfpTaeH4KyPB',
+      address: 'AN9GZmap7UuBae7GQCA4y4Wy12pHq4jF5z',
     },
   },
   abi: mteMsmEnergyABI,

@@ -1,4 +1,4 @@
-/* @hash 6f1f75448561c6cfdf9e83ec64f8d00d */
+/* @hash 8d4e63c41d2fea45f231309154f47830 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -40,20 +40,16 @@ export interface MTEMsmEnergyProductionEventParameters {
   readonly registerWh: BigNumber;
 }
 export interface MTEMsmEnergyProductionEvent extends Event<'production', MTEMsmEnergyProductionEventParameters> {}
-export interface MTEMsmEnergyConsumptionEventParameters {
-  readonly firstInterval: BigNumber;
-  readonly roots: Array<BufferString>;
-  readonly totalsWh: Array<BigNumber>;
-  readonly meters: Array<BigNumber>;
-}
-export interface MTEMsmEnergyConsumptionEvent extends Event<'consumption', MTEMsmEnergyConsumptionEventParameters> {}
-export interface MTEMsmEnergyDisputeEventParameters {
-  readonly interval: BigNumber;
-  readonly leaf: BufferString;
+export interface MTEMsmEnergyRetiredEventParameters {
+  readonly certificateID: string;
   readonly member: AddressString;
-  readonly disputes: BigNumber;
+  readonly energyWh: BigNumber;
+  readonly fromInterval: BigNumber;
+  readonly toInterval: BigNumber;
+  readonly sources: Array<BigNumber>;
+  readonly beneficiaryHash: BufferString;
 }
-export interface MTEMsmEnergyDisputeEvent extends Event<'dispute', MTEMsmEnergyDisputeEventParameters> {}
+export interface MTEMsmEnergyRetiredEvent extends Event<'retired', MTEMsmEnergyRetiredEventParameters> {}
 export interface MTEMsmEnergyCreditEventParameters {
   readonly holder: AddressString;
   readonly deviceID: string;
@@ -64,34 +60,19 @@ export type MTEMsmEnergyEvent =
   | MTEMsmEnergyDeviceEvent
   | MTEMsmEnergyDeviceChangeEvent
   | MTEMsmEnergyProductionEvent
-  | MTEMsmEnergyConsumptionEvent
-  | MTEMsmEnergyDisputeEvent
+  | MTEMsmEnergyRetiredEvent
   | MTEMsmEnergyCreditEvent;
 
 export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmEnergyEvent> {
-  readonly commitConsumption: {
-    (
-      firstInterval: BigNumber,
-      roots: Array<BufferString>,
-      totalsWh: Array<BigNumber>,
-      meters: Array<BigNumber>,
-      options?: TransactionOptions,
-    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>>;
-    readonly confirmed: (
-      firstInterval: BigNumber,
-      roots: Array<BufferString>,
-      totalsWh: Array<BigNumber>,
-      meters: Array<BigNumber>,
-      options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
-  };
-  readonly consumptionOf: (interval: BigNumber) => Promise<
+  readonly certificate: (certificateID: string) => Promise<
     | {
-        readonly root: BufferString;
-        readonly totalWh: BigNumber;
-        readonly meters: BigNumber;
-        readonly disputes: BigNumber;
+        readonly member: AddressString;
+        readonly energyWh: BigNumber;
+        readonly fromInterval: BigNumber;
+        readonly toInterval: BigNumber;
+        readonly sources: Array<BigNumber>;
+        readonly beneficiaryHash: BufferString;
       }
     | undefined
   >;
@@ -129,24 +110,6 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
     | undefined
   >;
   readonly devicesOf: (owner: AddressString, offset: BigNumber, limit: BigNumber) => Promise<Array<string>>;
-  readonly dispute: {
-    (
-      member: AddressString,
-      interval: BigNumber,
-      leaf: BufferString,
-      siblings: Array<BufferString>,
-      lefts: Array<boolean>,
-      options?: TransactionOptions,
-    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>>;
-    readonly confirmed: (
-      member: AddressString,
-      interval: BigNumber,
-      leaf: BufferString,
-      siblings: Array<BufferString>,
-      lefts: Array<boolean>,
-      options?: TransactionOptions & GetOptions,
-    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
-  };
   readonly energyTotals: () => Promise<Array<BigNumber>>;
   readonly founder: () => Promise<AddressString>;
   readonly listOfDevices: (offset: BigNumber, limit: BigNumber) => Promise<Array<string>>;
@@ -200,6 +163,17 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   };
+  readonly retire: {
+    (member: AddressString, energyWh: BigNumber, beneficiaryHash: BufferString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmEnergyEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      member: AddressString,
+      energyWh: BigNumber,
+      beneficiaryHash: BufferString,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
   readonly retireDevice: {
     (deviceID: string, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>
@@ -212,19 +186,14 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
 }
 
 export interface MTEMsmEnergyMigrationSmartContract {
-  readonly commitConsumption: (
-    firstInterval: BigNumber | Promise<BigNumber>,
-    roots: Array<BufferString> | Promise<Array<BufferString>>,
-    totalsWh: Array<BigNumber> | Promise<Array<BigNumber>>,
-    meters: Array<BigNumber> | Promise<Array<BigNumber>>,
-    options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
-  readonly consumptionOf: (interval: BigNumber | Promise<BigNumber>) => Promise<
+  readonly certificate: (certificateID: string | Promise<string>) => Promise<
     | {
-        readonly root: BufferString;
-        readonly totalWh: BigNumber;
-        readonly meters: BigNumber;
-        readonly disputes: BigNumber;
+        readonly member: AddressString;
+        readonly energyWh: BigNumber;
+        readonly fromInterval: BigNumber;
+        readonly toInterval: BigNumber;
+        readonly sources: Array<BigNumber>;
+        readonly beneficiaryHash: BufferString;
       }
     | undefined
   >;
@@ -261,14 +230,6 @@ export interface MTEMsmEnergyMigrationSmartContract {
     offset: BigNumber | Promise<BigNumber>,
     limit: BigNumber | Promise<BigNumber>,
   ) => Promise<Array<string>>;
-  readonly dispute: (
-    member: AddressString | Promise<AddressString>,
-    interval: BigNumber | Promise<BigNumber>,
-    leaf: BufferString | Promise<BufferString>,
-    siblings: Array<BufferString> | Promise<Array<BufferString>>,
-    lefts: Array<boolean> | Promise<Array<boolean>>,
-    options?: TransactionOptions & GetOptions,
-  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   readonly energyTotals: () => Promise<Array<BigNumber>>;
   readonly founder: () => Promise<AddressString>;
   readonly listOfDevices: (
@@ -299,6 +260,12 @@ export interface MTEMsmEnergyMigrationSmartContract {
     registerWh: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly retire: (
+    member: AddressString | Promise<AddressString>,
+    energyWh: BigNumber | Promise<BigNumber>,
+    beneficiaryHash: BufferString | Promise<BufferString>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   readonly retireDevice: (
     deviceID: string | Promise<string>,
     options?: TransactionOptions & GetOptions,

@@ -1,0 +1,181 @@
+/**
+ * MTEMsmConsumption — consumption commitments (../shared/spec/microgrid.md, section
+ * Consumption; issue 15), private by design: no household's consumption is stored or
+ * emitted. Per interval the operator commits a Merkle root of salted readings (the tree of
+ * src/domain/energy.ts), the community total (only for 3 meters or more) and the meter
+ * count; a member contests a reading by proving its leaf (a hash only its owner can open)
+ * is in a root, and the dispute is recorded for the auditor and the group.
+ * Its own contract: MTEMsmEnergy would pass NEO 2's 64 KiB deploy limit with it.
+ * Reads the ledger (membership); nothing calls this contract (links one way).
+ */
+import { Address, Blockchain, constant, createEventNotifier, crypto, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
+
+/** The ledger, as this contract reads it. */
+interface Ledger {
+  readonly memberState: (address: Address) => Integer[];
+}
+
+// A commitment's intervals: interval firstInterval + i has roots[i], totalsWh[i] (0 under 3 meters), meters[i].
+const notifyConsumption = createEventNotifier<Integer, Buffer[], Integer[], Integer[]>(
+  'consumption',
+  'firstInterval',
+  'roots',
+  'totalsWh',
+  'meters',
+);
+// A member contests a committed reading, proving its leaf is in the interval's root.
+const notifyDispute = createEventNotifier<Integer, Buffer, Address, Integer>('dispute', 'interval', 'leaf', 'member', 'disputes');
+export class MTEMsmConsumption extends SmartContract {
+  public readonly properties = {
+    codeVersion: '0.1',
+    author: 'MTEMsm developers',
+    email: 'mtemsm@example.org',
+    description: 'MTEMsm consumption: Merkle roots, community totals, disputes',
+  };
+  // The group's founder, part of the script as in MTEMsm (src/chain/compile.ts).
+  public readonly founder = Address.from('AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG');
+  // 'ledger' and 'operator'.
+  private readonly partnerAt = MapStorage.for<string, Address>();
+  // Commitments by their first interval, a multiple of 16 (every storage write costs at
+  // least 1 GAS, so a commitment is one record): [roots, totalsWh, meters].
+  private readonly consumption = MapStorage.for<number, [Buffer[], number[], number[]]>();
+  private readonly disputes = MapStorage.for<number, number>();
+
+  public constructor(ledger: Address, operator: Address) {
+    super();
+    if (!Address.isSender(this.founder)) {
+      throw new Error("The founder's witness is needed to deploy the group.");
+    }
+    this.partnerAt.set('ledger', ledger);
+    this.partnerAt.set('operator', operator);
+  }
+
+  /**
+   * The operator commits intervals' consumption: each one's Merkle root of salted readings
+   * (src/domain/energy.ts), the community total (published only for 3 meters or more, else
+   * 0) and the meters that reported. An interval is committed once; gaps are allowed.
+   */
+  public commitConsumption(firstInterval: Integer, roots: Buffer[], totalsWh: Integer[], meters: Integer[]): boolean {
+    if (!Address.isCaller(this.partner('operator'))) {
+      throw new Error('Only the operator commits consumption.');
+    }
+    const count = roots.length;
+    if (count === 0) {
+      throw new Error('No intervals.');
+    }
+    if (count > 16) {
+      throw new Error('At most 16 intervals a commitment.');
+    }
+    if (totalsWh.length !== count || meters.length !== count) {
+      throw new Error('Each interval needs a root, a total and a meter count.');
+    }
+    if (firstInterval < 0 || firstInterval % 16 !== 0) {
+      throw new Error('A commitment starts at an interval divisible by 16 (every 4 hours UTC).');
+    }
+    if ((firstInterval + count) * 900 > Blockchain.currentBlockTime) {
+      throw new Error('An interval has not ended.');
+    }
+    // A key computed, never the argument itself: neo-one keys an argument's bytes apart from
+    // the same number computed (measured: a record written under the argument was not found
+    // under interval - interval % 16).
+    const key = firstInterval - (firstInterval % 16);
+    if (this.consumption.has(key)) {
+      throw new Error('These intervals are committed already.');
+    }
+    for (let index = 0; index < count; index++) {
+      if (roots[index].length !== 32) {
+        throw new Error('A root is 32 bytes.');
+      }
+      if (meters[index] <= 0) {
+        throw new Error('Each interval needs at least one meter.');
+      }
+      if (totalsWh[index] < 0 || (meters[index] < 3 && totalsWh[index] !== 0)) {
+        throw new Error('A total is published only for 3 meters or more, and is not negative.');
+      }
+    }
+    this.consumption.set(key, [roots, totalsWh, meters]);
+    notifyConsumption(firstInterval, roots, totalsWh, meters);
+
+    return true;
+  }
+
+  /**
+   * A member contests a reading of `interval`: `leaf` (the reading's sha256 leaf, which
+   * only its owner can open) and its proof, siblings from the leaf up, `lefts[i]` true when
+   * sibling i is on the left; checked here against the committed root and recorded.
+   */
+  public dispute(member: Address, interval: Integer, leaf: Buffer, siblings: Buffer[], lefts: boolean[]): boolean {
+    if (!Address.isCaller(member)) {
+      throw new Error('Only the member may dispute for themselves.');
+    }
+    const root = this.rootOf(interval);
+    if (root === undefined) {
+      throw new Error('That interval is not committed.');
+    }
+    if (siblings.length !== lefts.length || siblings.length > 32) {
+      throw new Error('A proof is at most 32 siblings, each with its side.');
+    }
+    const state = SmartContract.for<Ledger>(this.partner('ledger')).memberState(member);
+    if (state.length === 0 || state[0] === 0) {
+      throw new Error('Only members dispute.');
+    }
+    let hash = crypto.sha256(Buffer.concat([Buffer.from('00', 'hex'), leaf]));
+    for (let index = 0; index < siblings.length; index++) {
+      hash = lefts[index]
+        ? crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), siblings[index], hash]))
+        : crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), hash, siblings[index]]));
+    }
+    if (!hash.equals(root)) {
+      throw new Error('The proof does not lead to the committed root.');
+    }
+    const key = interval + 0;
+    const before = this.disputes.get(key);
+    const disputes = before === undefined ? 1 : before + 1;
+    this.disputes.set(key, disputes);
+    notifyDispute(interval, leaf, member, disputes);
+
+    return true;
+  }
+
+  // ---------------------------------------------------------------- Reads
+
+  /** An interval's commitment: root, community total (0 under 3 meters), meters, disputes so far. */
+  @constant
+  public consumptionOf(
+    interval: Integer,
+  ): { readonly root: Buffer; readonly totalWh: Integer; readonly meters: Integer; readonly disputes: Integer } | undefined {
+    const first = interval - (interval % 16);
+    const committed = this.consumption.get(first);
+    if (committed === undefined || interval - first >= committed[0].length) {
+      return undefined;
+    }
+    const [roots, totalsWh, meters] = committed;
+    const disputes = this.disputes.get(interval + 0);
+
+    return {
+      root: roots[interval - first],
+      totalWh: totalsWh[interval - first],
+      meters: meters[interval - first],
+      disputes: disputes === undefined ? 0 : disputes,
+    };
+  }
+
+  /** The operator: commits consumption (set at deployment). */
+  @constant
+  public operator(): Address {
+    return this.partner('operator');
+  }
+
+  // ---------------------------------------------------------------- Internals
+
+  private partner(role: string): Address {
+    return this.partnerAt.get(role) as Address;
+  }
+
+  private rootOf(interval: Integer): Buffer | undefined {
+    const first = interval - (interval % 16);
+    const committed = this.consumption.get(first);
+
+    return committed === undefined || interval < 0 || interval - first >= committed[0].length ? undefined : committed[0][interval - first];
+  }
+}

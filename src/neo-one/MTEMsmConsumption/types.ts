@@ -1,0 +1,126 @@
+/* @hash 67bc90859fa9563badddd8599ce474dd */
+// tslint:disable
+/* eslint-disable */
+import {
+  AddressString,
+  BufferString,
+  Client,
+  Event,
+  GetOptions,
+  InvocationTransaction,
+  InvokeReceipt,
+  SmartContract,
+  TransactionOptions,
+  TransactionResult,
+} from '@neo-one/client';
+import BigNumber from 'bignumber.js';
+
+export interface MTEMsmConsumptionConsumptionEventParameters {
+  readonly firstInterval: BigNumber;
+  readonly roots: Array<BufferString>;
+  readonly totalsWh: Array<BigNumber>;
+  readonly meters: Array<BigNumber>;
+}
+export interface MTEMsmConsumptionConsumptionEvent
+  extends Event<'consumption', MTEMsmConsumptionConsumptionEventParameters> {}
+export interface MTEMsmConsumptionDisputeEventParameters {
+  readonly interval: BigNumber;
+  readonly leaf: BufferString;
+  readonly member: AddressString;
+  readonly disputes: BigNumber;
+}
+export interface MTEMsmConsumptionDisputeEvent extends Event<'dispute', MTEMsmConsumptionDisputeEventParameters> {}
+export type MTEMsmConsumptionEvent = MTEMsmConsumptionConsumptionEvent | MTEMsmConsumptionDisputeEvent;
+
+export interface MTEMsmConsumptionSmartContract<TClient extends Client = Client>
+  extends SmartContract<TClient, MTEMsmConsumptionEvent> {
+  readonly commitConsumption: {
+    (
+      firstInterval: BigNumber,
+      roots: Array<BufferString>,
+      totalsWh: Array<BigNumber>,
+      meters: Array<BigNumber>,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmConsumptionEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      firstInterval: BigNumber,
+      roots: Array<BufferString>,
+      totalsWh: Array<BigNumber>,
+      meters: Array<BigNumber>,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly consumptionOf: (interval: BigNumber) => Promise<
+    | {
+        readonly root: BufferString;
+        readonly totalWh: BigNumber;
+        readonly meters: BigNumber;
+        readonly disputes: BigNumber;
+      }
+    | undefined
+  >;
+  readonly deploy: {
+    (ledger: AddressString, operator: AddressString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmConsumptionEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      ledger: AddressString,
+      operator: AddressString,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly dispute: {
+    (
+      member: AddressString,
+      interval: BigNumber,
+      leaf: BufferString,
+      siblings: Array<BufferString>,
+      lefts: Array<boolean>,
+      options?: TransactionOptions,
+    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmConsumptionEvent>, InvocationTransaction>>;
+    readonly confirmed: (
+      member: AddressString,
+      interval: BigNumber,
+      leaf: BufferString,
+      siblings: Array<BufferString>,
+      lefts: Array<boolean>,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly founder: () => Promise<AddressString>;
+  readonly operator: () => Promise<AddressString>;
+}
+
+export interface MTEMsmConsumptionMigrationSmartContract {
+  readonly commitConsumption: (
+    firstInterval: BigNumber | Promise<BigNumber>,
+    roots: Array<BufferString> | Promise<Array<BufferString>>,
+    totalsWh: Array<BigNumber> | Promise<Array<BigNumber>>,
+    meters: Array<BigNumber> | Promise<Array<BigNumber>>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly consumptionOf: (interval: BigNumber | Promise<BigNumber>) => Promise<
+    | {
+        readonly root: BufferString;
+        readonly totalWh: BigNumber;
+        readonly meters: BigNumber;
+        readonly disputes: BigNumber;
+      }
+    | undefined
+  >;
+  readonly deploy: (
+    ledger: AddressString | Promise<AddressString>,
+    operator: AddressString | Promise<AddressString>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly dispute: (
+    member: AddressString | Promise<AddressString>,
+    interval: BigNumber | Promise<BigNumber>,
+    leaf: BufferString | Promise<BufferString>,
+    siblings: Array<BufferString> | Promise<Array<BufferString>>,
+    lefts: Array<boolean> | Promise<Array<boolean>>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly founder: () => Promise<AddressString>;
+  readonly operator: () => Promise<AddressString>;
+}
