@@ -124,6 +124,25 @@ export const compileGroup = async (
   return compiled;
 };
 
+/**
+ * The source maps of the deployed scripts at `addresses`, from `founder`'s compiled group if
+ * this machine compiled it (a file read), else undefined. The command line maps a FAULT to
+ * the contract's own message with them; neo-one falls back to the first map it is given
+ * when none has the failing script's address, which names a wrong line.
+ */
+export const cachedSourceMaps = (founder: string, addresses: readonly string[]): Record<string, any> | undefined => {
+  const cached = path.join(COMPILE_CACHE_DIR, `${cacheKey(founder)}.json`);
+  if (!fs.existsSync(cached)) {
+    return undefined;
+  }
+  const compiled: CompiledContract[] = JSON.parse(fs.readFileSync(cached, 'utf8'));
+  const maps = Object.fromEntries(
+    compiled.filter(({ address }) => addresses.includes(address)).map(({ address, sourceMap }) => [address, deployedSourceMap(sourceMap)]),
+  );
+
+  return Object.keys(maps).length === addresses.length ? maps : undefined;
+};
+
 const compileSources = async (founder: string, only?: ContractName): Promise<CompiledContract[]> => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { compileContract } = require('@neo-one/smart-contract-compiler');

@@ -13,6 +13,7 @@ import BigNumber from 'bignumber.js';
 import * as fs from 'fs';
 import * as path from 'path';
 import { firstLine } from '../chain/batch';
+import { cachedSourceMaps, DEFAULT_FOUNDER } from '../chain/compile';
 import { ContractAddresses, Deployment, Group, connect } from '../chain/group';
 import { PROJECT_ROOT, networkStatus, readDeployment } from '../chain/network';
 import { OperationError, UsageError } from './errors';
@@ -186,8 +187,16 @@ export const connectGroup = async (ctx: Context): Promise<Connection> => {
     contracts[role] = attached;
   }
 
+  // The deployed scripts' own source maps when this machine compiled them (the saved
+  // deployment's founder, else the default one): FAULTs then read as the contract's message.
+  const saved = readDeployment();
+  const addresses = Object.values(contracts);
+  const sourceMaps =
+    (saved?.founder !== undefined && saved.contracts.ledger === named.ledger ? cachedSourceMaps(saved.founder, addresses) : undefined) ??
+    cachedSourceMaps(DEFAULT_FOUNDER, addresses);
+
   return {
-    group: connect({ rpcURL: probe.group.rpcURL, contracts: contracts as unknown as ContractAddresses, autoConsensus: probe.local }),
+    group: connect({ rpcURL: probe.group.rpcURL, contracts: contracts as unknown as ContractAddresses, sourceMaps, autoConsensus: probe.local }),
     local: probe.local,
   };
 };
