@@ -72,7 +72,7 @@ export const setStepListener = (listener: StepListener | undefined): void => {
   stepListener = listener;
 };
 
-export const makeEngine = () => {
+const makeEngine = () => {
   /* eslint-disable @typescript-eslint/no-var-requires */
   const { VMState, crypto, utils } = require('@neo-one/client-common');
   const { OPCODES } = require('@neo-one/node-vm/dist/cjs/opcodes');
@@ -160,7 +160,12 @@ export const makeEngine = () => {
       }
     }
     for (const item of given) {
-      back[items.indexOf(item)] += 1;
+      const index = items.indexOf(item);
+      // A result that was no argument: not a shuffle's; neo-one's way then.
+      if (index === -1) {
+        return undefined;
+      }
+      back[index] += 1;
     }
     for (let index = 0; index < items.length; index++) {
       const count = items[index].mutableCount;
