@@ -195,6 +195,7 @@ describe('findings answered on a shared group (six members, one operating plant)
       trades: contracts.trades,
       plants: contracts.plants,
       referendums: contracts.referendums,
+      energy: contracts.energy,
     });
     // The deployment's events, read from its blocks (the group was deployed first).
     const chain = group.connected.chain;
@@ -203,6 +204,7 @@ describe('findings answered on a shared group (six members, one operating plant)
       [contracts.trades, 'trades'],
       [contracts.plants, 'plants'],
       [contracts.referendums, 'referendums'],
+      [contracts.energy, 'energy'],
     ]);
     const attached: Array<[string | undefined, unknown]> = [];
     for (let index = 0; index < 20; index++) {
@@ -226,6 +228,8 @@ describe('findings answered on a shared group (six members, one operating plant)
       // MTEMsmReferendums' constructor attaches to the ledger, then to MTEMsmPlants.
       ['ledger', { role: 'referendums', contract: contracts.referendums }],
       ['plants', { role: 'referendums', contract: contracts.referendums }],
+      // MTEMsmEnergy's, to take the group plants' readings and claims.
+      ['ledger', { role: 'energy', contract: contracts.energy }],
     ]);
     // Nobody attaches another partner later, not even the founder (not from a contract).
     const again = await send(group.ledger.attach('trades', big(0), { from: founder }));
@@ -237,6 +241,7 @@ describe('findings answered on a shared group (six members, one operating plant)
       trades: contracts.trades,
       plants: contracts.plants,
       referendums: contracts.referendums,
+      energy: contracts.energy,
     });
   });
 

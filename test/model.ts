@@ -68,7 +68,7 @@ export interface Settings {
   /** The treasury's address: the ledger contract's own. */
   readonly treasury: Address;
   /** The other contracts' addresses (partners()). */
-  readonly partners: { readonly trades: Address; readonly plants: Address; readonly referendums: Address };
+  readonly partners: { readonly trades: Address; readonly plants: Address; readonly referendums: Address; readonly energy?: Address };
   readonly referendumPeriod: number;
   readonly crowdfundingPeriod: number;
   readonly minTimeToMarket: number;

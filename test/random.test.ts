@@ -367,7 +367,12 @@ const runRandom = async (
     [referendumsAddress, 'REFERENDUMS'],
   ]);
   const model = new Model(
-    defaultSettings(group.founder.address, group.treasury, { trades: tradesAddress, plants: plantsAddress, referendums: referendumsAddress }),
+    defaultSettings(group.founder.address, group.treasury, {
+      trades: tradesAddress,
+      plants: plantsAddress,
+      referendums: referendumsAddress,
+      energy: group.connected.contracts.energy,
+    }),
   );
   const coverage = newCoverage();
   const rng = new Rng(seed);

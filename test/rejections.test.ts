@@ -845,6 +845,14 @@ const SITES: readonly Site[] = [
     },
   ]),
   testedIn('MTEMsm.ts', 'attach', 'refusal', 'That contract is already attached.', 'forgery.test.ts'),
+  testedIn('MTEMsm.ts', 'applyProduction', 'refusal', 'Only the MTEMsm partner contract may apply this outcome.', 'energy.test.ts'),
+  unreachable(
+    'MTEMsm.ts',
+    'applyProduction',
+    'refusal',
+    'No capacity to credit.',
+    "MTEMsmEnergy reports only a plant meter's readings, and a plant meter is registered against an operating plant, whose capacity the ledger counts",
+  ),
   site('MTEMsm.ts', 'listOfMembers', 'Pages need offset >= 0 and 1 <= limit <= 100.', [
     { name: 'listOfMembers with a negative offset', read: (c) => c.group.ledger.listOfMembers(big(-1), big(10)) },
     { name: 'listOfMembers with limit 0', read: (c) => c.group.ledger.listOfMembers(big(0), big(0)) },
@@ -1602,6 +1610,7 @@ const SITES: readonly Site[] = [
     },
   ]),
   testedIn('MTEMsmReferendums.ts', 'constructor', 'throw', FOUNDER_WITNESS, 'findings.test.ts'),
+  testedIn('MTEMsmReferendums.ts', 'proposeOperator', 'throw', 'That address is the operator already.', 'energy.test.ts'),
   testedIn(
     'MTEMsmReferendums.ts',
     'constructor',
@@ -2804,6 +2813,7 @@ describe('MTEMsm v1.1 rejections', () => {
       [
         'MTEMsm.ts applyAdmission: (refusal) Already a member.',
         'MTEMsm.ts applyIssue: (refusal) Each funder needs one quota.',
+        'MTEMsm.ts applyProduction: (refusal) No capacity to credit.',
         'MTEMsm.ts applyRemoval: (refusal) That address is no longer a member.',
         'MTEMsm.ts applyReserve: (refusal) Both sides must be members or the treasury.',
         'MTEMsmReferendums.ts powerUpResult: The plant could not be registered.',

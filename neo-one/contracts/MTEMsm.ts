@@ -41,6 +41,18 @@
  * Reserved quota and SEB never exceed what their holder holds.
  * (3, on pledges, is kept by MTEMsmPlants; 4, on ballots, by MTEMsmReferendums.)
  *
+ * Energy credits of the group plants (shared/spec/microgrid.md, "Production and energy
+ * credits"; src/domain/energy.ts CreditPool is the same rule off chain): they sit with the
+ * quota, so that no quota change has to call another contract. MTEMsmEnergy reports each
+ * plant reading (applyProduction): creditsPerW grows by floor((E·1e12 + carry) / capacityW)
+ * and the remainder is carried, never lost nor invented. A holder's unclaimed credits are
+ * (quotaW · creditsPerW − creditDebt) / 1e12 Wh: every quota change dq adds dq · creditsPerW
+ * to the holder's debt first (so a quota earns from the next reading on), and a claim
+ * (applyClaim, by MTEMsmEnergy, which then holds the Wh) adds the whole Wh claimed. The
+ * treasury's debt is in the totals; a removed member's unclaimed credits pass to it with
+ * their quota. Kept exactly: Σ (quotaW · creditsPerW − creditDebt) + creditCarry ==
+ * (Σ plant production − Σ claimed) · 1e12.
+ *
  * Gas and size (README, "Cost" and "Contract size"): every module-level function or
  * event notifier is set up on every call of the contract (about 0.045 GAS each), so
  * there are few; methods are inlined where called, so logic several methods share
@@ -61,17 +73,21 @@ import {
 } from '@neo-one/smart-contract';
 
 // [utility, profileHash, quotaW, tokens, joinedAt, serial, removals, reservedQuotaW,
-//  reservedTokens, pledges, offers, binding]
+//  reservedTokens, pledges, offers, binding, creditDebt]
 // serial: the admission serial (MTEMsmReferendums), unique per membership, the
 // member's place in memberAt (admission order), and binding its text '#<serial>' (what
 // pledges and offers are bound to);
 // removals: open removal referendums against the member (frozen while > 0);
 // reserved*: held for open corrections; pledges: pledges in plants not yet operating;
-// offers: open trade offers made.
-type MemberRecord = [string, Hash256, number, number, number, number, number, number, number, number, number, string];
+// offers: open trade offers made;
+// creditDebt: the energy credits accumulator's debt (below, "Energy credits").
+type MemberRecord = [string, Hash256, number, number, number, number, number, number, number, number, number, string, number];
 // [plants, capacityW, treasuryQuotaW, treasuryTokens, treasuryReservedQuotaW,
-//  treasuryReservedTokens, maxPowerW, founded (1 once the founder is admitted)]
-type Totals = [number, number, number, number, number, number, number, number];
+//  treasuryReservedTokens, maxPowerW, founded (1 once the founder is admitted),
+//  creditsPerW, creditCarry, treasuryCreditDebt]
+type Totals = [number, number, number, number, number, number, number, number, number, number, number];
+// What addTotals adds to the first eight fields.
+type TotalsDelta = [number, number, number, number, number, number, number, number];
 
 type Members = MapStorage<Address, MemberRecord>;
 
@@ -106,9 +122,14 @@ const notifyMembership = createEventNotifier<Address, string, Hash256, string>(
 
 // ---------------------------------------------------------------- Shared routines
 
-/** Adds `delta` to the totals field by field; returns the new totals. */
-const addTotals = (totals: TotalsStorage, delta: Totals): Totals => {
-  const [plants, capacityW, quotaW, tokens, reservedQuotaW, reservedTokens, maxPowerW, founded] = totals.get('totals') as Totals;
+/**
+ * Adds `delta` to the first eight totals field by field, and to the treasury's credit
+ * debt dQuotaW · creditsPerW (see "Energy credits" above) and `dDebt`; returns the new totals.
+ */
+const addTotals = (totals: TotalsStorage, delta: TotalsDelta, dDebt: number): Totals => {
+  const [plants, capacityW, quotaW, tokens, reservedQuotaW, reservedTokens, maxPowerW, founded, creditsPerW, carry, debt] = totals.get(
+    'totals',
+  ) as Totals;
   const [dPlants, dCapacityW, dQuotaW, dTokens, dReservedQuotaW, dReservedTokens, dMaxPowerW, dFounded] = delta;
   const next: Totals = [
     plants + dPlants,
@@ -119,17 +140,25 @@ const addTotals = (totals: TotalsStorage, delta: Totals): Totals => {
     reservedTokens + dReservedTokens,
     maxPowerW + dMaxPowerW,
     founded + dFounded,
+    creditsPerW,
+    carry,
+    // The treasury's quota earns from now on (see "Energy credits" above).
+    debt + dQuotaW * creditsPerW + dDebt,
   ];
   totals.set('totals', next);
 
   return next;
 };
 
-/** Stores `member` with the changes added; returns the new record. */
+/**
+ * Stores `member` with the changes added; returns the new record. A quota change dq adds
+ * dq · creditsPerW to dCreditDebt (see "Energy credits" above): callers pass it.
+ */
 const changeMember = (
   members: Members,
   address: Address,
   member: MemberRecord,
+  dCreditDebt: number,
   dQuotaW: number,
   dTokens: number,
   dRemovals: number,
@@ -138,7 +167,7 @@ const changeMember = (
   dPledges: number,
   dOffers: number,
 ): MemberRecord => {
-  const [utility, profileHash, quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding] =
+  const [utility, profileHash, quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding, debt] =
     member;
   const next: MemberRecord = [
     utility,
@@ -153,6 +182,7 @@ const changeMember = (
     pledges + dPledges,
     offers + dOffers,
     binding,
+    debt + dCreditDebt,
   ];
   members.set(address, next);
 
@@ -192,15 +222,16 @@ const exchange = (
   quotaW: number,
   tokens: number,
 ): void => {
+  const creditsPerW = quotaW > 0 ? (totals.get('totals') as Totals)[8] : 0;
   if (source === undefined) {
-    addTotals(totals, [0, 0, -quotaW, tokens, 0, 0, 0, 0]);
+    addTotals(totals, [0, 0, -quotaW, tokens, 0, 0, 0, 0], 0);
   } else {
-    changeMember(members, from, source, -quotaW, tokens, 0, 0, 0, 0, 0);
+    changeMember(members, from, source, -quotaW * creditsPerW, -quotaW, tokens, 0, 0, 0, 0, 0);
   }
   if (target === undefined) {
-    addTotals(totals, [0, 0, quotaW, -tokens, 0, 0, 0, 0]);
+    addTotals(totals, [0, 0, quotaW, -tokens, 0, 0, 0, 0], 0);
   } else {
-    changeMember(members, to, target, quotaW, -tokens, 0, 0, 0, 0, 0);
+    changeMember(members, to, target, quotaW * creditsPerW, quotaW, -tokens, 0, 0, 0, 0, 0);
   }
   if (quotaW > 0) {
     notifyQuotaTransfer(source === undefined ? treasury : from, target === undefined ? treasury : to, quotaW);
@@ -239,7 +270,7 @@ export class MTEMsm extends SmartContract {
     if (!Address.isSender(this.founder)) {
       throw new Error("The founder's witness is needed to deploy the group.");
     }
-    this.totals.set('totals', [0, 0, 0, 0, 0, 0, 0, 0]);
+    this.totals.set('totals', [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   }
 
   // ---------------------------------------------------------------- NEP-5 and the member's own data
@@ -296,7 +327,7 @@ export class MTEMsm extends SmartContract {
     if (bytes === 0 || bytes > 64) {
       throw new Error('The utility must have 1 to 64 characters.');
     }
-    const [current, , quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding] =
+    const [current, , quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding, debt] =
       member as MemberRecord;
     if (utility !== current && (quotaW > 0 || pledges > 0 || offers > 0)) {
       throw new Error('The utility can change only while the member holds no quota, no pledge and no open offer.');
@@ -314,6 +345,7 @@ export class MTEMsm extends SmartContract {
       pledges,
       offers,
       binding,
+      debt,
     ]);
     notifyMembership(address, 'profile', profileHash, utility);
 
@@ -370,7 +402,7 @@ export class MTEMsm extends SmartContract {
       return binding === '' ? 'The sender does not hold that quota.' : 'The sender no longer holds that quota.';
     }
     if (binding === '' && value > 0) {
-      changeMember(this.members, from, seller as MemberRecord, 0, 0, 0, 0, 0, 0, 1);
+      changeMember(this.members, from, seller as MemberRecord, 0, 0, 0, 0, 0, 0, 0, 1);
 
       return current;
     }
@@ -385,7 +417,7 @@ export class MTEMsm extends SmartContract {
       this.totals,
       this.address,
       from,
-      binding === '' ? seller : changeMember(this.members, from, seller as MemberRecord, 0, 0, 0, 0, 0, 0, -1),
+      binding === '' ? seller : changeMember(this.members, from, seller as MemberRecord, 0, 0, 0, 0, 0, 0, 0, -1),
       to,
       buyer,
       watts,
@@ -403,7 +435,7 @@ export class MTEMsm extends SmartContract {
     const seller = this.members.get(from);
     const prefix = Buffer.from(`${seller === undefined ? '' : seller[11]}:`, 'utf8');
     if (seller !== undefined && Buffer.from(binding, 'utf8').slice(0, prefix.length).equals(prefix)) {
-      changeMember(this.members, from, seller, 0, 0, 0, 0, 0, 0, -1);
+      changeMember(this.members, from, seller, 0, 0, 0, 0, 0, 0, 0, -1);
     }
 
     return '';
@@ -429,7 +461,7 @@ export class MTEMsm extends SmartContract {
     }
     const change: number = delta;
     if (change !== 0) {
-      changeMember(this.members, address, member as MemberRecord, 0, 0, 0, 0, 0, change, 0);
+      changeMember(this.members, address, member as MemberRecord, 0, 0, 0, 0, 0, 0, change, 0);
     }
 
     return (member as MemberRecord)[11];
@@ -451,6 +483,7 @@ export class MTEMsm extends SmartContract {
     }
     let capacityW = 0;
     let treasuryQuotaW = 0;
+    const creditsPerW = (this.totals.get('totals') as Totals)[8];
     for (let index = 0; index < funders.length; index++) {
       const funder = funders[index];
       const watts: number = quotas[index];
@@ -460,7 +493,7 @@ export class MTEMsm extends SmartContract {
         treasuryQuotaW += watts;
       } else {
         // Written here rather than by changeMember: this loop is the issuance pages' cost.
-        const [utility, profileHash, quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding] =
+        const [utility, profileHash, quotaW, tokens, joinedAt, serial, removals, reservedQuotaW, reservedTokens, pledges, offers, binding, debt] =
           member;
         this.members.set(funder, [
           utility,
@@ -475,6 +508,7 @@ export class MTEMsm extends SmartContract {
           pledges - 1,
           offers,
           binding,
+          debt + watts * creditsPerW,
         ]);
       }
       if (watts > 0) {
@@ -485,7 +519,7 @@ export class MTEMsm extends SmartContract {
       }
     }
     if (capacityW > 0) {
-      addTotals(this.totals, [0, capacityW, treasuryQuotaW, treasuryQuotaW * 100_000, 0, 0, 0, 0]);
+      addTotals(this.totals, [0, capacityW, treasuryQuotaW, treasuryQuotaW * 100_000, 0, 0, 0, 0], 0);
     }
 
     return '';
@@ -493,7 +527,7 @@ export class MTEMsm extends SmartContract {
 
   /** The next plant ID (MTEMsmPlants, when a powerUp referendum approves a plant). */
   public applyPlantRegistration(): string {
-    return isPartner(this.partnerAt, 'plants') ? `P${addTotals(this.totals, [1, 0, 0, 0, 0, 0, 0, 0])[0]}` : '';
+    return isPartner(this.partnerAt, 'plants') ? `P${addTotals(this.totals, [1, 0, 0, 0, 0, 0, 0, 0], 0)[0]}` : '';
   }
 
   /**
@@ -507,10 +541,10 @@ export class MTEMsm extends SmartContract {
     if (this.members.has(address)) {
       return 'Already a member.';
     }
-    this.members.set(address, [utility, profileHash, 0, 0, Blockchain.currentBlockTime, serial, 0, 0, 0, 0, 0, `#${serial}`]);
+    this.members.set(address, [utility, profileHash, 0, 0, Blockchain.currentBlockTime, serial, 0, 0, 0, 0, 0, `#${serial}`, 0]);
     this.memberAt.set(serial, address);
     if (serial === 1) {
-      addTotals(this.totals, [0, 0, 0, 0, 0, 0, 0, 1]);
+      addTotals(this.totals, [0, 0, 0, 0, 0, 0, 0, 1], 0);
     }
     notifyMembership(address, 'admitted', profileHash, utility);
 
@@ -525,7 +559,7 @@ export class MTEMsm extends SmartContract {
     const member = this.members.get(address);
     const change: number = delta;
     if (member !== undefined && member[5] === serial) {
-      changeMember(this.members, address, member, 0, 0, change, 0, 0, 0, 0);
+      changeMember(this.members, address, member, 0, 0, 0, change, 0, 0, 0, 0);
     }
 
     return '';
@@ -554,23 +588,38 @@ export class MTEMsm extends SmartContract {
       if (source[2] - source[7] < watts) {
         return 'The sender does not hold that quota.';
       }
-      changeMember(this.members, from, source, 0, 0, 0, watts, 0, 0, 0);
+      changeMember(this.members, from, source, 0, 0, 0, 0, watts, 0, 0, 0);
     }
     if (target !== undefined && value > 0) {
       if (target[3] - target[8] < value) {
         return 'The receiver does not hold that SEB.';
       }
-      changeMember(this.members, to, target, 0, 0, 0, 0, value, 0, 0);
+      changeMember(this.members, to, target, 0, 0, 0, 0, 0, value, 0, 0);
     }
     if (fromTreasury || toTreasury) {
-      const [, , quotaW0, tokens0, reservedQuotaW, reservedTokens] = this.totals.get('totals') as Totals;
+      const [plants, capacityW, quotaW0, tokens0, reservedQuotaW, reservedTokens, maxPowerW, founded, creditsPerW, carry, debt] = this.totals.get(
+        'totals',
+      ) as Totals;
       if (fromTreasury && quotaW0 - reservedQuotaW < watts) {
         return 'The sender does not hold that quota.';
       }
       if (toTreasury && tokens0 - reservedTokens < value) {
         return 'The receiver does not hold that SEB.';
       }
-      addTotals(this.totals, [0, 0, 0, 0, fromTreasury ? watts : 0, toTreasury ? value : 0, 0, 0]);
+      // Written here rather than by addTotals: a correction with the treasury is near the free 10 GAS.
+      this.totals.set('totals', [
+        plants,
+        capacityW,
+        quotaW0,
+        tokens0,
+        reservedQuotaW + (fromTreasury ? watts : 0),
+        reservedTokens + (toTreasury ? value : 0),
+        maxPowerW,
+        founded,
+        creditsPerW,
+        carry,
+        debt,
+      ]);
     }
 
     return '';
@@ -604,12 +653,13 @@ export class MTEMsm extends SmartContract {
     const value: number = apply && present ? tokens : 0;
     const reservedW: number = quotaW;
     const reservedT: number = tokens;
+    const creditsPerW = watts > 0 ? (this.totals.get('totals') as Totals)[8] : 0;
     // A record is written only when something on it changes.
     if (source !== undefined && (watts > 0 || value > 0 || reservedW > 0)) {
-      changeMember(this.members, from, source, -watts, value, 0, -reservedW, 0, 0, 0);
+      changeMember(this.members, from, source, -watts * creditsPerW, -watts, value, 0, -reservedW, 0, 0, 0);
     }
     if (target !== undefined && (watts > 0 || value > 0 || reservedT > 0)) {
-      changeMember(this.members, to, target, watts, -value, 0, 0, -reservedT, 0, 0);
+      changeMember(this.members, to, target, watts * creditsPerW, watts, -value, 0, 0, -reservedT, 0, 0);
     }
     if (fromTreasury || toTreasury) {
       addTotals(this.totals, [
@@ -621,7 +671,7 @@ export class MTEMsm extends SmartContract {
         toTreasury ? -reservedT : 0,
         0,
         0,
-      ]);
+      ], 0);
     }
     if (watts > 0) {
       notifyQuotaTransfer(from, to, watts);
@@ -642,11 +692,13 @@ export class MTEMsm extends SmartContract {
     if (member === undefined) {
       return 'That address is no longer a member.';
     }
-    const [utility, profileHash, quotaW, tokens, , serial] = member;
+    const [utility, profileHash, quotaW, tokens, , serial, , , , , , , debt] = member;
     this.memberAt.delete(serial);
     this.members.delete(address);
-    if (quotaW > 0 || tokens > 0) {
-      addTotals(this.totals, [0, 0, quotaW, tokens, 0, 0, 0, 0]);
+    if (quotaW > 0 || tokens > 0 || debt !== 0) {
+      // The treasury takes the quota with the member's unclaimed credits: its debt grows by the member's.
+      const creditsPerW = (this.totals.get('totals') as Totals)[8];
+      addTotals(this.totals, [0, 0, quotaW, tokens, 0, 0, 0, 0], debt - quotaW * creditsPerW);
     }
     notifyMembership(address, 'removed', profileHash, utility);
     if (quotaW > 0) {
@@ -660,8 +712,66 @@ export class MTEMsm extends SmartContract {
   }
 
   /**
-   * Records the calling partner contract under `role` ('trades', 'plants' or
-   * 'referendums'; the last with the largest plant it approves, reported in
+   * A group plant's reading of `energyWh` (MTEMsmEnergy): credits every holder of quota
+   * in proportion to quotaW / capacityW now, through the accumulator (see "Energy credits"
+   * above), at a cost that does not depend on how many hold quota. '' or why not.
+   */
+  public applyProduction(energyWh: Integer): string {
+    if (!isPartner(this.partnerAt, 'energy')) {
+      return 'Only the MTEMsm partner contract may apply this outcome.';
+    }
+    const capacityW = (this.totals.get('totals') as Totals)[1];
+    if (capacityW === 0) {
+      return 'No capacity to credit.';
+    }
+    if (energyWh > 0) {
+      // Written here rather than by addTotals: this is every plant reading's cost.
+      const [plants, , quotaW, tokens, reservedQuotaW, reservedTokens, maxPowerW, founded, creditsPerW, carry, debt] = this.totals.get(
+        'totals',
+      ) as Totals;
+      const scaled = energyWh * 1_000_000_000_000 + carry;
+      this.totals.set('totals', [
+        plants,
+        capacityW,
+        quotaW,
+        tokens,
+        reservedQuotaW,
+        reservedTokens,
+        maxPowerW,
+        founded,
+        creditsPerW + scaled / capacityW,
+        scaled % capacityW,
+        debt,
+      ]);
+    }
+
+    return '';
+  }
+
+  /**
+   * The whole Wh of group credits `holder` (a member or the treasury) has not claimed
+   * yet, now counted as claimed: MTEMsmEnergy holds them from here on (with their source
+   * mix). Returns them (0 for anyone else), or -1 to a caller that is not MTEMsmEnergy.
+   */
+  public applyClaim(holder: Address): Integer {
+    if (!isPartner(this.partnerAt, 'energy')) {
+      return -1;
+    }
+    const whole = this.unclaimedCreditsOf(holder);
+    if (whole > 0) {
+      if (holder.equals(this.address)) {
+        addTotals(this.totals, [0, 0, 0, 0, 0, 0, 0, 0], whole * 1_000_000_000_000);
+      } else {
+        changeMember(this.members, holder, this.members.get(holder) as MemberRecord, whole * 1_000_000_000_000, 0, 0, 0, 0, 0, 0, 0);
+      }
+    }
+
+    return whole;
+  }
+
+  /**
+   * Records the calling partner contract under `role` ('trades', 'plants',
+   * 'referendums' or 'energy'; 'referendums' with the largest plant it approves, reported in
    * groupSummary), once, in a deployment the founder signs: '' or why not.
    */
   public attach(role: string, maxPowerW: Integer): string {
@@ -669,11 +779,11 @@ export class MTEMsm extends SmartContract {
     if (caller === undefined || !Address.isSender(this.founder)) {
       return 'Only the founder may attach a contract.';
     }
-    if (this.partnerAt.has(role) || (role !== 'trades' && role !== 'plants' && role !== 'referendums')) {
+    if (this.partnerAt.has(role) || (role !== 'trades' && role !== 'plants' && role !== 'referendums' && role !== 'energy')) {
       return 'That contract is already attached.';
     }
     this.partnerAt.set(role, caller);
-    addTotals(this.totals, [0, 0, 0, 0, 0, 0, maxPowerW, 0]);
+    addTotals(this.totals, [0, 0, 0, 0, 0, 0, maxPowerW, 0], 0);
     createEventNotifier<string, Address>('attached', 'role', 'contract')(role, caller);
 
     return '';
@@ -785,17 +895,35 @@ export class MTEMsm extends SmartContract {
     return page;
   }
 
+  /** Whole Wh of the group plants' credits `holder` (a member or the treasury) has earned and not yet claimed into MTEMsmEnergy. */
+  @constant
+  public unclaimedCreditsOf(holder: Address): Integer {
+    if (holder.equals(this.address)) {
+      const [, , quotaW, , , , , , creditsPerW, , debt] = this.totals.get('totals') as Totals;
+
+      return (quotaW * creditsPerW - debt) / 1_000_000_000_000;
+    }
+    const member = this.members.get(holder);
+    if (member === undefined) {
+      return 0;
+    }
+
+    return (member[2] * (this.totals.get('totals') as Totals)[8] - member[12]) / 1_000_000_000_000;
+  }
+
   /** The attached partner contracts (v1.1 §11): who may apply outcomes here. */
   @constant
   public partners(): {
     readonly trades: Address | undefined;
     readonly plants: Address | undefined;
     readonly referendums: Address | undefined;
+    readonly energy: Address | undefined;
   } {
     return {
       trades: this.partnerAt.get('trades'),
       plants: this.partnerAt.get('plants'),
       referendums: this.partnerAt.get('referendums'),
+      energy: this.partnerAt.get('energy'),
     };
   }
 

@@ -25,6 +25,11 @@ const notifyConsumption = createEventNotifier<Integer, Buffer[], Integer[], Inte
 );
 // A member contests a committed reading, proving its leaf is in the interval's root.
 const notifyDispute = createEventNotifier<Integer, Buffer, Address, Integer>('dispute', 'interval', 'leaf', 'member', 'disputes');
+/** MTEMsmReferendums: the operator the group elected (the founder until then). */
+interface Referendums {
+  readonly operator: () => Address;
+}
+
 export class MTEMsmConsumption extends SmartContract {
   public readonly properties = {
     codeVersion: '0.1',
@@ -34,20 +39,21 @@ export class MTEMsmConsumption extends SmartContract {
   };
   // The group's founder, part of the script as in MTEMsm (src/chain/compile.ts).
   public readonly founder = Address.from('AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG');
-  // 'ledger' and 'operator'.
+  // 'ledger', 'referendums' and 'operator' (MTEMsmReferendums' copy).
   private readonly partnerAt = MapStorage.for<string, Address>();
   // Commitments by their first interval, a multiple of 16 (every storage write costs at
   // least 1 GAS, so a commitment is one record): [roots, totalsWh, meters].
   private readonly consumption = MapStorage.for<number, [Buffer[], number[], number[]]>();
   private readonly disputes = MapStorage.for<number, number>();
 
-  public constructor(ledger: Address, operator: Address) {
+  public constructor(ledger: Address, referendums: Address) {
     super();
     if (!Address.isSender(this.founder)) {
       throw new Error("The founder's witness is needed to deploy the group.");
     }
     this.partnerAt.set('ledger', ledger);
-    this.partnerAt.set('operator', operator);
+    this.partnerAt.set('referendums', referendums);
+    this.partnerAt.set('operator', SmartContract.for<Referendums>(referendums).operator());
   }
 
   /**
@@ -160,7 +166,22 @@ export class MTEMsmConsumption extends SmartContract {
     };
   }
 
-  /** The operator: commits consumption (set at deployment). */
+  /**
+   * Takes the operator MTEMsmReferendums holds now, after an operator referendum approved
+   * one (anyone may send it: the referendum decided).
+   */
+  public syncOperator(): boolean {
+    const operator = SmartContract.for<Referendums>(this.partner('referendums')).operator();
+    if (operator.equals(this.partner('operator'))) {
+      throw new Error('The operator is already the one the group elected.');
+    }
+    this.partnerAt.set('operator', operator);
+    createEventNotifier<Address>('operator', 'operator')(operator);
+
+    return true;
+  }
+
+  /** The operator this contract obeys: MTEMsmReferendums' at deployment or at the last syncOperator. */
   @constant
   public operator(): Address {
     return this.partner('operator');

@@ -10,11 +10,15 @@
  * - Readings come only from the device's meter key, up to 4 hours a call, each
  *   interval ended, after the last, within the device's physical limit, and the meter's
  *   register agreeing (src/domain/energy.ts states the same rules for off-chain code).
- * - A member's own device credits its owner. A group plant's production is recorded and
- *   counted as not yet credited: its holders' credits need the ledger to settle each
- *   quota change (the next part), so `uncreditedWh` keeps the invariant meanwhile:
- *   Σ credits accrued + uncreditedWh == Σ recorded production, to the Wh.
- * Reads the ledger and MTEMsmPlants; nothing calls this contract (links one way).
+ * - A member's own device credits its owner. A group plant's reading is reported to the
+ *   ledger (applyProduction), which credits every holder of quota pro rata through its
+ *   accumulator, where each quota change is settled (MTEMsm.ts, "Energy credits"). A
+ *   holder claims them here (claimCredits) before retiring or trading them: they then
+ *   take the source mix of the group's unclaimed production (exact for a group whose
+ *   plants share one source; README, "Energy credits").
+ *   Kept: producedWh == creditedWh (own devices' and claimed) + unclaimedWh (in the
+ *   ledger), to the Wh; Σ the pool's Wh by source == unclaimedWh.
+ * Calls the ledger and MTEMsmPlants; nothing calls this contract (links one way).
  * Units: energy Wh, power W, time Unix seconds, intervals of 900 s (UTC).
  */
 import { Address, Blockchain, constant, createEventNotifier, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
@@ -28,16 +32,20 @@ type DeviceRecord = [Address, string, Address, number, string, string, string, s
 type CreditRecord = [number, number, number, number, number, number, number, number, number, number, number];
 // [member, energyWh, fromInterval, toInterval, solarWh, windWh, hydroWh, biomassWh, otherWh, beneficiaryHash]
 type CertificateRecord = [Address, number, number, number, number, number, number, number, number, Buffer];
-// [devices, producedWh, creditedWh, uncreditedWh]
-type Totals = [number, number, number, number];
+// [devices, producedWh, creditedWh, unclaimedWh, then the group plants' unclaimed Wh by
+//  source (solar, wind, hydro, biomass, other) and the first and last interval of it]
+type Totals = [number, number, number, number, number, number, number, number, number, number, number];
 
 /** The ledger and the plants, as this contract reads them. */
 interface Ledger {
   readonly memberState: (address: Address) => Integer[];
+  readonly attach: (role: string, maxPowerW: Integer) => string;
+  readonly applyProduction: (energyWh: Integer) => string;
+  readonly applyClaim: (holder: Address) => Integer;
+  readonly unclaimedCreditsOf: (holder: Address) => Integer;
 }
 interface Plants {
-  readonly plantStatus: (ppID: string) => string;
-  readonly plantCapacityW: (ppID: string) => Integer;
+  readonly operatingCapacityW: (ppID: string) => Integer;
 }
 
 // Every device, as registered; then each change of its meter or status with the register then.
@@ -74,8 +82,89 @@ const notifyRetired = createEventNotifier<string, Address, Integer, Integer, Int
   'sources',
   'beneficiaryHash',
 );
-// Credits earned: to a member's own device's owner.
+// Credits earned: to a member's own device's owner (deviceID), or claimed from the group plants ('group').
 const notifyCredit = createEventNotifier<Address, string, Integer>('credit', 'holder', 'deviceID', 'energyWh');
+
+/** Wh of one source as a delta by source (solar, wind, hydro, biomass, other). */
+const bySource = (source: string, energyWh: number): number[] => [
+  source === 'solar' ? energyWh : 0,
+  source === 'wind' ? energyWh : 0,
+  source === 'hydro' ? energyWh : 0,
+  source === 'biomass' ? energyWh : 0,
+  source === 'other' ? energyWh : 0,
+];
+
+/**
+ * Adds `delta` (the first nine fields, the last five by source) to a record of either
+ * shape above (a holder's credits, the totals) and widens its interval range to
+ * from…to (from −1: no new interval); a record whose Wh by source are all gone has no
+ * range (−1, −1). One function for both: neo-one inlines methods at every call.
+ */
+const addRecord = (record: number[], delta: number[], from: number, to: number): CreditRecord => {
+  const solar = record[4] + delta[4];
+  const wind = record[5] + delta[5];
+  const hydro = record[6] + delta[6];
+  const biomass = record[7] + delta[7];
+  const other = record[8] + delta[8];
+  const empty = solar + wind + hydro + biomass + other === 0;
+  const first = record[9];
+  const last = record[10];
+
+  return [
+    record[0] + delta[0],
+    record[1] + delta[1],
+    record[2] + delta[2],
+    record[3] + delta[3],
+    solar,
+    wind,
+    hydro,
+    biomass,
+    other,
+    empty ? -1 : from !== -1 && (first === -1 || from < first) ? from : first,
+    empty ? -1 : to > last ? to : last,
+  ];
+};
+
+/** A holder's credits (nothing yet: 0 Wh and no range). */
+const creditsRecord = (credits: MapStorage<Address, CreditRecord>, holder: Address): CreditRecord => {
+  const record = credits.get(holder);
+
+  return record === undefined ? [0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1] : record;
+};
+
+/**
+ * `energyWh` of a pool of Wh by source (solar, wind, hydro, biomass, other; Σ ≥ energyWh),
+ * by largest remainder, ties to the earlier source: src/domain/energy.ts certificateMix.
+ * A module-level function: neo-one inlines a private method at every call.
+ */
+const mix = (energyWh: number, held: number[]): number[] => {
+  const whole = held[0] + held[1] + held[2] + held[3] + held[4];
+  const shares = [0, 0, 0, 0, 0];
+  const remainders = [0, 0, 0, 0, 0];
+  let given = 0;
+  for (let index = 0; index < 5; index++) {
+    shares[index] = (energyWh * held[index]) / whole;
+    remainders[index] = (energyWh * held[index]) % whole;
+    given += shares[index];
+  }
+  for (; given < energyWh; given++) {
+    let best = -1;
+    for (let index = 0; index < 5; index++) {
+      if (remainders[index] >= 0 && (best === -1 || remainders[index] > remainders[best])) {
+        best = index;
+      }
+    }
+    shares[best] += 1;
+    remainders[best] = -1;
+  }
+
+  return shares;
+};
+
+/** MTEMsmReferendums: the operator the group elected (the founder until then). */
+interface Referendums {
+  readonly operator: () => Address;
+}
 
 export class MTEMsmEnergy extends SmartContract {
   public readonly properties = {
@@ -92,21 +181,27 @@ export class MTEMsmEnergy extends SmartContract {
   private readonly credits = MapStorage.for<Address, CreditRecord>();
   private readonly totals = MapStorage.for<string, Totals>();
   private readonly certificates = MapStorage.for<string, CertificateRecord>();
+  private readonly certificateCount = MapStorage.for<string, number>();
 
   // The group's founder, part of the script as in MTEMsm (src/chain/compile.ts).
   public readonly founder = Address.from('AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG');
-  // 'ledger', 'plants' and 'operator'.
+  // 'ledger', 'plants', 'referendums' and 'operator' (MTEMsmReferendums' copy).
   private readonly partnerAt = MapStorage.for<string, Address>();
 
-  public constructor(ledger: Address, plants: Address, operator: Address) {
+  public constructor(ledger: Address, plants: Address, referendums: Address) {
     super();
     if (!Address.isSender(this.founder)) {
       throw new Error("The founder's witness is needed to deploy the group.");
     }
     this.partnerAt.set('ledger', ledger);
     this.partnerAt.set('plants', plants);
-    this.partnerAt.set('operator', operator);
-    this.totals.set('totals', [0, 0, 0, 0]);
+    this.partnerAt.set('referendums', referendums);
+    this.partnerAt.set('operator', SmartContract.for<Referendums>(referendums).operator());
+    this.totals.set('totals', [0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1]);
+    const refusal = SmartContract.for<Ledger>(ledger).attach('energy', 0);
+    if (refusal !== '') {
+      throw new Error(refusal);
+    }
   }
 
   // ---------------------------------------------------------------- Devices
@@ -150,9 +245,9 @@ export class MTEMsmEnergy extends SmartContract {
         throw new Error('Only members register devices.');
       }
     }
-    const [devices, producedWh, creditedWh, uncreditedWh] = this.totals.get('totals') as Totals;
-    const deviceID = `D${devices + 1}`;
-    this.totals.set('totals', [devices + 1, producedWh, creditedWh, uncreditedWh]);
+    const totals = this.totals.get('totals') as Totals;
+    const deviceID = `D${totals[0] + 1}`;
+    this.totals.set('totals', addRecord(totals, [1, 0, 0, 0, 0, 0, 0, 0, 0], -1, -1));
     this.devices.set(deviceID, [owner, kind, meter, capacityW, source, plantID, category, 'active', -1, 0]);
     this.deviceOfMeter.set(meter, deviceID);
     const count = this.ownedCount.get(owner);
@@ -233,29 +328,31 @@ export class MTEMsmEnergy extends SmartContract {
     }
     const limit = (capacityW * 900) / 3600;
     let sum = 0;
-    let negative = false;
-    let above = false;
     for (const energy of energiesWh) {
-      negative = negative || energy < 0;
-      above = above || energy > limit;
+      if (energy < 0) {
+        throw new Error('An energy is negative.');
+      }
+      if (energy > limit) {
+        throw new Error("An energy is above the device's limit for an interval.");
+      }
       sum += energy;
-    }
-    if (negative) {
-      throw new Error('An energy is negative.');
-    }
-    if (above) {
-      throw new Error("An energy is above the device's limit for an interval.");
     }
     if (registerWh !== register + sum) {
       throw new Error('The register does not agree with the energies.');
     }
     this.devices.set(deviceID, [owner, kind, meter, capacityW, source, plantID, category, status, firstInterval + count - 1, registerWh]);
-    const [devices, producedWh, creditedWh, uncreditedWh] = this.totals.get('totals') as Totals;
+    const last = firstInterval + count - 1;
+    const [solar, wind, hydro, biomass, other] = bySource(source, sum);
+    const totals = this.totals.get('totals') as Totals;
     if (plantID === '') {
-      this.totals.set('totals', [devices, producedWh + sum, creditedWh + sum, uncreditedWh]);
-      this.credit(owner, source, firstInterval, firstInterval + count - 1, sum);
+      this.totals.set('totals', addRecord(totals, [0, sum, sum, 0, 0, 0, 0, 0, 0], -1, -1));
+      this.credits.set(owner, addRecord(creditsRecord(this.credits, owner), [sum, 0, 0, 0, solar, wind, hydro, biomass, other], firstInterval, last));
     } else {
-      this.totals.set('totals', [devices, producedWh + sum, creditedWh, uncreditedWh + sum]);
+      const refusal = SmartContract.for<Ledger>(this.partner('ledger')).applyProduction(sum);
+      if (refusal !== '') {
+        throw new Error(refusal);
+      }
+      this.totals.set('totals', addRecord(totals, [0, sum, 0, sum, solar, wind, hydro, biomass, other], firstInterval, last));
     }
     notifyProduction(deviceID, firstInterval, energiesWh, registerWh);
     if (plantID === '') {
@@ -263,6 +360,29 @@ export class MTEMsmEnergy extends SmartContract {
     }
 
     return true;
+  }
+
+  /**
+   * Moves the group plants' credits `holder` (a member or the treasury, the ledger's
+   * address) has earned in the ledger and not claimed here, where they can be retired
+   * (and traded). Anyone may send it: the credits stay the holder's. They take the mix of
+   * the group's unclaimed production by source, by largest remainder. Returns the Wh.
+   */
+  public claimCredits(holder: Address): Integer {
+    const claimed = SmartContract.for<Ledger>(this.partner('ledger')).applyClaim(holder);
+    if (claimed < 0) {
+      throw new Error('The ledger does not know this contract.');
+    }
+    if (claimed === 0) {
+      throw new Error('No credits to claim.');
+    }
+    const totals = this.totals.get('totals') as Totals;
+    const [solar, wind, hydro, biomass, other] = mix(claimed, [totals[4], totals[5], totals[6], totals[7], totals[8]]);
+    this.credits.set(holder, addRecord(creditsRecord(this.credits, holder), [claimed, 0, 0, 0, solar, wind, hydro, biomass, other], totals[9], totals[10]));
+    this.totals.set('totals', addRecord(totals, [0, 0, claimed, -claimed, -solar, -wind, -hydro, -biomass, -other], -1, -1));
+    notifyCredit(holder, 'group', claimed);
+
+    return claimed;
   }
 
   // ---------------------------------------------------------------- Certificates
@@ -283,48 +403,16 @@ export class MTEMsmEnergy extends SmartContract {
     if (beneficiaryHash.length !== 32) {
       throw new Error('A beneficiary hash is 32 bytes.');
     }
-    const [accruedWh, retiredWh, soldWh, boughtWh, solar, wind, hydro, biomass, other, fromInterval, toInterval] = this.creditsRecord(member);
+    const record = creditsRecord(this.credits, member);
+    const [accruedWh, retiredWh, soldWh, boughtWh, solar, wind, hydro, biomass, other, fromInterval, toInterval] = record;
     if (accruedWh + boughtWh - retiredWh - soldWh < energyWh) {
       throw new Error('Not enough credits.');
     }
-    const held = [solar, wind, hydro, biomass, other];
-    const whole = solar + wind + hydro + biomass + other;
-    const shares = [0, 0, 0, 0, 0];
-    const remainders = [0, 0, 0, 0, 0];
-    let given = 0;
-    for (let index = 0; index < 5; index++) {
-      shares[index] = (energyWh * held[index]) / whole;
-      remainders[index] = (energyWh * held[index]) % whole;
-      given += shares[index];
-    }
-    for (; given < energyWh; given++) {
-      let best = -1;
-      for (let index = 0; index < 5; index++) {
-        if (remainders[index] >= 0 && (best === -1 || remainders[index] > remainders[best])) {
-          best = index;
-        }
-      }
-      shares[best] += 1;
-      remainders[best] = -1;
-    }
-    const left = whole - energyWh;
-    this.credits.set(member, [
-      accruedWh,
-      retiredWh + energyWh,
-      soldWh,
-      boughtWh,
-      solar - shares[0],
-      wind - shares[1],
-      hydro - shares[2],
-      biomass - shares[3],
-      other - shares[4],
-      left === 0 ? -1 : fromInterval,
-      left === 0 ? -1 : toInterval,
-    ]);
-    const [devices, producedWh, creditedWh, uncreditedWh, certificates] = this.totalsWithCertificates();
-    const certificateID = `C${certificates + 1}`;
-    this.totals.set('totals', [devices, producedWh, creditedWh, uncreditedWh]);
-    this.totals.set('certificates', [certificates + 1, 0, 0, 0]);
+    const shares = mix(energyWh, [solar, wind, hydro, biomass, other]);
+    this.credits.set(member, addRecord(record, [0, energyWh, 0, 0, -shares[0], -shares[1], -shares[2], -shares[3], -shares[4]], -1, -1));
+    const counted = this.certificateCount.get('certificates');
+    const certificateID = `C${counted === undefined ? 1 : counted + 1}`;
+    this.certificateCount.set('certificates', counted === undefined ? 1 : counted + 1);
     this.certificates.set(certificateID, [
       member,
       energyWh,
@@ -418,7 +506,10 @@ export class MTEMsmEnergy extends SmartContract {
     return { member, energyWh, fromInterval, toInterval, sources: [solar, wind, hydro, biomass, other], beneficiaryHash };
   }
 
-  /** A holder's credits; balanceWh = accrued + bought − retired − sold. */
+  /**
+   * A holder's credits held here; balanceWh = accrued + bought − retired − sold. The group
+   * plants' credits not yet claimed are the ledger's (MTEMsm.unclaimedCreditsOf).
+   */
   @constant
   public creditsOf(address: Address): {
     readonly accruedWh: Integer;
@@ -427,20 +518,39 @@ export class MTEMsmEnergy extends SmartContract {
     readonly boughtWh: Integer;
     readonly balanceWh: Integer;
   } {
-    const [accruedWh, retiredWh, soldWh, boughtWh] = this.creditsRecord(address);
+    const [accruedWh, retiredWh, soldWh, boughtWh] = creditsRecord(this.credits, address);
 
     return { accruedWh, retiredWh, soldWh, boughtWh, balanceWh: accruedWh + boughtWh - retiredWh - soldWh };
   }
 
-  /** [devices, producedWh, creditedWh, uncreditedWh]: Σ production == credited + uncredited. */
+  /**
+   * [devices, producedWh, creditedWh, unclaimedWh, certificates, then the unclaimed Wh by
+   * source and their first and last interval]: producedWh == creditedWh + unclaimedWh.
+   */
   @constant
   public energyTotals(): Integer[] {
-    const [devices, producedWh, creditedWh, uncreditedWh] = this.totals.get('totals') as Totals;
+    const [devices, producedWh, creditedWh, unclaimedWh, solar, wind, hydro, biomass, other, first, last] = this.totals.get('totals') as Totals;
+    const counted = this.certificateCount.get('certificates');
 
-    return [devices, producedWh, creditedWh, uncreditedWh];
+    return [devices, producedWh, creditedWh, unclaimedWh, counted === undefined ? 0 : counted, solar, wind, hydro, biomass, other, first, last];
   }
 
-  /** The operator: registers the group plants' meters (set at deployment). */
+  /**
+   * Takes the operator MTEMsmReferendums holds now, after an operator referendum approved
+   * one (anyone may send it: the referendum decided).
+   */
+  public syncOperator(): boolean {
+    const operator = SmartContract.for<Referendums>(this.partner('referendums')).operator();
+    if (operator.equals(this.partner('operator'))) {
+      throw new Error('The operator is already the one the group elected.');
+    }
+    this.partnerAt.set('operator', operator);
+    createEventNotifier<Address>('operator', 'operator')(operator);
+
+    return true;
+  }
+
+  /** The operator this contract obeys: MTEMsmReferendums' at deployment or at the last syncOperator. */
   @constant
   public operator(): Address {
     return this.partner('operator');
@@ -462,11 +572,11 @@ export class MTEMsmEnergy extends SmartContract {
     if (!owner.equals(this.partner('ledger'))) {
       throw new Error("A group plant's meter belongs to the group (the ledger's address).");
     }
-    const plants = SmartContract.for<Plants>(this.partner('plants'));
-    if (plants.plantStatus(plantID) !== 'operating') {
+    const plantCapacityW = SmartContract.for<Plants>(this.partner('plants')).operatingCapacityW(plantID);
+    if (plantCapacityW === 0) {
       throw new Error('The plant is not operating.');
     }
-    if (capacityW > plants.plantCapacityW(plantID)) {
+    if (capacityW > plantCapacityW) {
       throw new Error("A plant meter's capacity is at most the plant's.");
     }
   }
@@ -481,40 +591,6 @@ export class MTEMsmEnergy extends SmartContract {
     }
 
     return device;
-  }
-
-  private totalsWithCertificates(): [number, number, number, number, number] {
-    const [devices, producedWh, creditedWh, uncreditedWh] = this.totals.get('totals') as Totals;
-    const counted = this.totals.get('certificates');
-
-    return [devices, producedWh, creditedWh, uncreditedWh, counted === undefined ? 0 : counted[0]];
-  }
-
-  private creditsRecord(holder: Address): CreditRecord {
-    const record = this.credits.get(holder);
-
-    return record === undefined ? [0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1] : record;
-  }
-
-  /** Credits of `source` earned from interval `from` to `to`: accrued, and in the holder's pool. */
-  private credit(holder: Address, source: string, from: Integer, to: Integer, energyWh: Integer): void {
-    if (energyWh === 0) {
-      return;
-    }
-    const [accruedWh, retiredWh, soldWh, boughtWh, solar, wind, hydro, biomass, other, first, last] = this.creditsRecord(holder);
-    this.credits.set(holder, [
-      accruedWh + energyWh,
-      retiredWh,
-      soldWh,
-      boughtWh,
-      solar + (source === 'solar' ? energyWh : 0),
-      wind + (source === 'wind' ? energyWh : 0),
-      hydro + (source === 'hydro' ? energyWh : 0),
-      biomass + (source === 'biomass' ? energyWh : 0),
-      other + (source === 'other' ? energyWh : 0),
-      first === -1 || from < first ? from : first,
-      to > last ? to : last,
-    ]);
   }
 
   private page(offset: Integer, limit: Integer): void {

@@ -784,12 +784,12 @@ export class MTEMsmPlants extends SmartContract {
     return plant === undefined ? '' : plant[4];
   }
 
-  /** A plant's capacity in W, 0 for an unknown plant (a scalar read for MTEMsmEnergy: its meters' limit). */
+  /** An operating plant's capacity in W, else 0 (one scalar read for MTEMsmEnergy: a plant meter's plant and limit). */
   @constant
-  public plantCapacityW(ppID: string): Integer {
+  public operatingCapacityW(ppID: string): Integer {
     const plant = this.plants.get(ppID);
 
-    return plant === undefined ? 0 : plant[0];
+    return plant === undefined || plant[4] !== 'operating' ? 0 : plant[0];
   }
 
   // ---------------------------------------------------------------- Internals

@@ -323,7 +323,8 @@ export class MTEMsmReferendums extends SmartContract {
   // neo-one 2.x faults a transaction that reads a class property written earlier in
   // the same block by another transaction (README, "neo-one limits").
   private readonly counts = MapStorage.for<string, Counts>();
-  // The ledger ('ledger') and MTEMsmPlants ('plants'), given at deployment.
+  // The ledger ('ledger') and MTEMsmPlants ('plants'), given at deployment; the operator
+  // ('operator') once a referendum approved one.
   private readonly partnerAt = MapStorage.for<string, Address>();
 
   public constructor(
@@ -701,6 +702,11 @@ export class MTEMsmReferendums extends SmartContract {
         // The freeze ends with the referendum (the ledger ignores a membership that left).
         SmartContract.for<LedgerFreeze>(ledger).applyFreeze(member as Address, fromSerial, -1);
       }
+    } else if (kind === 'operator') {
+      if (approved) {
+        this.partnerAt.set('operator', member as Address);
+        createEventNotifier<Address>('operator', 'operator')(member as Address);
+      }
     } else if (approved) {
       const partner = SmartContract.for<PlantsChange>(this.partnerAt.get('plants') as Address);
       reason = kind === 'plantUtility' ? partner.applyPlantUtility(plant, utility) : partner.applyPlantRemoval(plant);
@@ -708,6 +714,30 @@ export class MTEMsmReferendums extends SmartContract {
     close(this.tallies, rID, !approved ? 'rejected' : reason === '' ? 'approved' : 'lapsed', approved ? reason : '');
 
     return approved && reason === '';
+  }
+
+  /**
+   * Proposes a new operator (shared/spec/microgrid.md, Roles): the address that registers
+   * the group plants' meters and commits consumption. The energy contracts copy it
+   * (syncOperator) once approved. Any address but the current operator.
+   */
+  public proposeOperator(proposer: Address, operator: Address): string {
+    actingMember(this.roll, this.counts, proposer);
+    if (operator.equals(this.operator())) {
+      throw new Error('That address is the operator already.');
+    }
+
+    return openReferendum(this.referendums, this.counts, this.referendumPeriod, 'operator', proposer, '', operator, 0, 0, [
+      undefined,
+      '',
+      0,
+      0,
+      0,
+      undefined,
+      undefined,
+      0,
+      0,
+    ]);
   }
 
   // ---------------------------------------------------------------- Reads
@@ -808,6 +838,14 @@ export class MTEMsmReferendums extends SmartContract {
     const [inviter, expiresAt, rID] = invitation;
 
     return { inviter, expiresAt, rID };
+  }
+
+  /** The group's operator: the founder until an operator referendum approves another. */
+  @constant
+  public operator(): Address {
+    const operator = this.partnerAt.get('operator');
+
+    return operator === undefined ? this.founder : operator;
   }
 
   // ---------------------------------------------------------------- Internals

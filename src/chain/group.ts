@@ -29,6 +29,10 @@ import { mteMsmPlantsABI } from '../neo-one/MTEMsmPlants/abi';
 import { MTEMsmPlantsSmartContract } from '../neo-one/MTEMsmPlants/types';
 import { mteMsmReferendumsABI } from '../neo-one/MTEMsmReferendums/abi';
 import { MTEMsmReferendumsSmartContract } from '../neo-one/MTEMsmReferendums/types';
+import { mteMsmConsumptionABI } from '../neo-one/MTEMsmConsumption/abi';
+import { MTEMsmConsumptionSmartContract } from '../neo-one/MTEMsmConsumption/types';
+import { mteMsmEnergyABI } from '../neo-one/MTEMsmEnergy/abi';
+import { MTEMsmEnergySmartContract } from '../neo-one/MTEMsmEnergy/types';
 import { mteMsmTradesABI } from '../neo-one/MTEMsmTrades/abi';
 import { MTEMsmTradesSmartContract } from '../neo-one/MTEMsmTrades/types';
 import { CompiledContract, deployedSourceMap } from './compile';
@@ -61,6 +65,9 @@ export interface ContractAddresses {
   readonly trades: string;
   readonly plants: string;
   readonly referendums: string;
+  /** The energy layer (shared/spec/microgrid.md): absent in a deployment saved before it. */
+  readonly energy?: string;
+  readonly consumption?: string;
 }
 
 /** The spec's deployment settings (seconds, R$, watts). */
@@ -102,6 +109,8 @@ export interface Group {
   readonly trades: MTEMsmTradesSmartContract;
   readonly plants: MTEMsmPlantsSmartContract;
   readonly referendums: MTEMsmReferendumsSmartContract;
+  readonly energy: MTEMsmEnergySmartContract;
+  readonly consumption: MTEMsmConsumptionSmartContract;
   readonly contracts: ContractAddresses;
   readonly rpcURL: string;
   /** Adds a key to this process' in-memory keystore and returns its account. */
@@ -228,6 +237,8 @@ export const connect = (options: ConnectOptions): Group => {
     trades: client.smartContract(definition(mteMsmTradesABI, contracts.trades)) as any,
     plants: client.smartContract(definition(mteMsmPlantsABI, contracts.plants)) as any,
     referendums: client.smartContract(definition(mteMsmReferendumsABI, contracts.referendums)) as any,
+    energy: client.smartContract(definition(mteMsmEnergyABI, contracts.energy ?? '')) as any,
+    consumption: client.smartContract(definition(mteMsmConsumptionABI, contracts.consumption ?? '')) as any,
     contracts,
     rpcURL,
     addAccount,
@@ -279,7 +290,7 @@ export const refuseZeroSettings = (settings: Settings): void => {
 };
 
 /**
- * Deploys the four contracts with `settings`, signed by `founder` (whose address they
+ * Deploys the six contracts (the group's four and the energy layer's two) with `settings`, signed by `founder` (whose address they
  * were compiled with: src/chain/compile.ts; the founder alone may deploy and found the
  * group). A contract's address is its script's hash, so each can be deployed once per
  * chain: deploy to a fresh network.
@@ -293,7 +304,7 @@ export const deployGroup = async (
   refuseZeroSettings(settings);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const contracts: CompiledContract[] = compiled ?? (await require('./compile').compileGroup(founder.address));
-  const [ledger, trades, plants, referendums] = contracts;
+  const [ledger, trades, plants, referendums, energy, consumption] = contracts;
   const existing = await group.chain.getContract(ledger.address).catch(() => undefined);
   if (existing !== undefined) {
     throw new Error(
@@ -316,9 +327,12 @@ export const deployGroup = async (
       new BigNumber(settings.minTimeToMarket),
       new BigNumber(settings.maxPowerW),
     ],
+    // The energy layer, linked one way: it calls the ledger, the plants and the referendums.
+    MTEMsmEnergy: [ledger.address, plants.address, referendums.address],
+    MTEMsmConsumption: [ledger.address, referendums.address],
   };
   const sourceMaps: Record<string, any> = {};
-  for (const { name, address, contract, abi, sourceMap } of [ledger, trades, plants, referendums]) {
+  for (const { name, address, contract, abi, sourceMap } of [ledger, trades, plants, referendums, energy, consumption]) {
     sourceMaps[address] = deployedSourceMap(sourceMap);
     const result = await group.client.publishAndDeploy(
       contract,
@@ -336,7 +350,14 @@ export const deployGroup = async (
 
   return {
     rpcURL: group.rpcURL,
-    contracts: { ledger: ledger.address, trades: trades.address, plants: plants.address, referendums: referendums.address },
+    contracts: {
+      ledger: ledger.address,
+      trades: trades.address,
+      plants: plants.address,
+      referendums: referendums.address,
+      energy: energy.address,
+      consumption: consumption.address,
+    },
     founder: founder.address,
     settings,
     deployedAt: new Date().toISOString(),

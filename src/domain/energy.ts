@@ -132,6 +132,11 @@ export const readingRefusal = (
  *   Σ production·SCALE == Σ holders (Wh·SCALE + fraction + unsettled) + carry,
  * where the unsettled part of holder h is quotaW_h × (accumulator − their mark). The
  * auditor checks this identity exactly.
+ *
+ * The ledger (MTEMsm.ts, "Energy credits") keeps the same numbers as one debt a holder:
+ * unclaimed Wh = (quotaW · accumulator − debt) / SCALE, floored; here that is
+ * accruedOf − claimedWh. A claim (MTEMsmEnergy.claimCredits) takes the whole Wh; a
+ * removed member's unclaimed credits, fraction included, pass to the treasury.
  */
 export const CREDIT_SCALE = 10n ** 12n;
 
@@ -143,6 +148,8 @@ export interface CreditHolder {
   fraction: bigint;
   /** Whole Wh settled to the holder (before retirements and trades). */
   accruedWh: bigint;
+  /** Whole Wh claimed into MTEMsmEnergy (≤ accruedWh). */
+  claimedWh: bigint;
 }
 
 export class CreditPool {
@@ -154,7 +161,7 @@ export class CreditPool {
   private holder(address: string): CreditHolder {
     let holder = this.holders.get(address);
     if (holder === undefined) {
-      holder = { quotaW: 0n, mark: this.accumulator, fraction: 0n, accruedWh: 0n };
+      holder = { quotaW: 0n, mark: this.accumulator, fraction: 0n, accruedWh: 0n, claimedWh: 0n };
       this.holders.set(address, holder);
     }
 
@@ -198,6 +205,34 @@ export class CreditPool {
     const earned = holder.quotaW * (this.accumulator - holder.mark) + holder.fraction;
 
     return holder.accruedWh + earned / CREDIT_SCALE;
+  }
+
+  /** Whole Wh `address` has earned and not claimed: the ledger's unclaimedCreditsOf. */
+  unclaimedOf(address: string): bigint {
+    return this.accruedOf(address) - (this.holders.get(address)?.claimedWh ?? 0n);
+  }
+
+  /** A claim: every whole Wh not claimed yet; returns them. */
+  claim(address: string): bigint {
+    this.settle(address);
+    const holder = this.holder(address);
+    const whole = holder.accruedWh - holder.claimedWh;
+    holder.claimedWh = holder.accruedWh;
+
+    return whole;
+  }
+
+  /** A removal: what `from` earned and did not claim (its fraction too) passes to `to`; `from` keeps its quota until it moves. */
+  passUnclaimed(from: string, to: string): void {
+    this.settle(from);
+    this.settle(to);
+    const source = this.holder(from);
+    const target = this.holder(to);
+    const scaled = (source.accruedWh - source.claimedWh) * CREDIT_SCALE + source.fraction + target.fraction;
+    target.accruedWh += scaled / CREDIT_SCALE;
+    target.fraction = scaled % CREDIT_SCALE;
+    source.accruedWh = source.claimedWh;
+    source.fraction = 0n;
   }
 
   /** The exact identity above: scaled production against everything credited, settled or not. */

@@ -74,7 +74,7 @@ test('each page size, bound and unit of src/domain is the contracts’ literal',
   expect(contracts.MTEMsmReferendums).toContain('const rID = `R${opened + 1}`;');
   expect(contracts.MTEMsmTrades).toContain('const offerID = `T${count}`;');
   expect(contracts.MTEMsm).toMatch(/`P\$\{addTotals\(/);
-  expect(contracts.MTEMsm).toContain('`#${serial}`]');
+  expect(contracts.MTEMsm).toContain('`#${serial}`, 0]');
 });
 
 test('majority of the electorate: exactly half is not a majority, nor a majority of the votes cast', () => {

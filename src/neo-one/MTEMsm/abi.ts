@@ -1,4 +1,4 @@
-/* @hash 336df92801331d9adf3f2c8cd788fc96 */
+/* @hash 7d797c8c77efa0deab71f71b0daab4e2 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -628,6 +628,50 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: false,
+      name: 'applyProduction',
+      parameters: [
+        {
+          decimals: 0,
+          forwardedValue: false,
+          name: 'energyWh',
+          optional: false,
+          type: 'Integer',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'String',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'applyClaim',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'holder',
+          optional: false,
+          type: 'Address',
+        },
+      ],
+      receive: false,
+      returnType: {
+        decimals: 0,
+        forwardedValue: false,
+        optional: false,
+        type: 'Integer',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
       name: 'attach',
       parameters: [
         {
@@ -858,6 +902,28 @@ export const mteMsmABI: ABI = {
     {
       claim: false,
       constant: true,
+      name: 'unclaimedCreditsOf',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'holder',
+          optional: false,
+          type: 'Address',
+        },
+      ],
+      receive: false,
+      returnType: {
+        decimals: 0,
+        forwardedValue: false,
+        optional: false,
+        type: 'Integer',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: true,
       name: 'partners',
       parameters: [],
       receive: false,
@@ -865,6 +931,11 @@ export const mteMsmABI: ABI = {
         forwardedValue: false,
         optional: false,
         properties: {
+          energy: {
+            forwardedValue: false,
+            optional: true,
+            type: 'Address',
+          },
           plants: {
             forwardedValue: false,
             optional: true,

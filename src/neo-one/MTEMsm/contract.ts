@@ -1,4 +1,4 @@
-/* @hash 9d65a299e9d1f5b37e6bf87db4754094 */
+/* @hash 688af47beb6422913e7ee5a454836d16 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AWFtPQ4CbEotWLsoS13pCwRzyudZyEuz5y',
+      address: 'AScNRufTjfuGbA7jcvZfDDJjcnT19NWxzF',
     },
   },
   abi: mteMsmABI,

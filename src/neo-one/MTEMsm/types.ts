@@ -1,4 +1,4 @@
-/* @hash d682cd5cce2b5cc52c681a3423fc431b */
+/* @hash 7a662669a19b635aa7c4a621d6367cc7 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -57,6 +57,15 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
       serial: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly applyClaim: {
+    (holder: AddressString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<BigNumber, MTEMsmEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      holder: AddressString,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<BigNumber, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
   readonly applyCorrection: {
     (
@@ -131,6 +140,15 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
       address: AddressString,
       utility: string,
       delta: BigNumber,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly applyProduction: {
+    (energyWh: BigNumber, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      energyWh: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -241,6 +259,7 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
     readonly trades: AddressString | undefined;
     readonly plants: AddressString | undefined;
     readonly referendums: AddressString | undefined;
+    readonly energy: AddressString | undefined;
   }>;
   readonly symbol: () => Promise<string>;
   readonly totalSupply: () => Promise<BigNumber>;
@@ -259,6 +278,7 @@ export interface MTEMsmSmartContract<TClient extends Client = Client> extends Sm
     readonly quotaW: BigNumber;
     readonly tokens: BigNumber;
   }>;
+  readonly unclaimedCreditsOf: (holder: AddressString) => Promise<BigNumber>;
 }
 
 export interface MTEMsmMigrationSmartContract {
@@ -269,6 +289,10 @@ export interface MTEMsmMigrationSmartContract {
     serial: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly applyClaim: (
+    holder: AddressString | Promise<AddressString>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<BigNumber, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyCorrection: (
     from: AddressString | Promise<AddressString>,
     fromSerial: BigNumber | Promise<BigNumber>,
@@ -303,6 +327,10 @@ export interface MTEMsmMigrationSmartContract {
     address: AddressString | Promise<AddressString>,
     utility: string | Promise<string>,
     delta: BigNumber | Promise<BigNumber>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly applyProduction: (
+    energyWh: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmEvent> & { readonly transaction: InvocationTransaction }>;
   readonly applyRemoval: (
@@ -377,6 +405,7 @@ export interface MTEMsmMigrationSmartContract {
     readonly trades: AddressString | undefined;
     readonly plants: AddressString | undefined;
     readonly referendums: AddressString | undefined;
+    readonly energy: AddressString | undefined;
   }>;
   readonly symbol: () => Promise<string>;
   readonly totalSupply: () => Promise<BigNumber>;
@@ -390,4 +419,5 @@ export interface MTEMsmMigrationSmartContract {
     readonly quotaW: BigNumber;
     readonly tokens: BigNumber;
   }>;
+  readonly unclaimedCreditsOf: (holder: AddressString | Promise<AddressString>) => Promise<BigNumber>;
 }

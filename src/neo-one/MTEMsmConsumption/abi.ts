@@ -1,4 +1,4 @@
-/* @hash 1a7baf77be4d087cddc6d9b418a8ae3e */
+/* @hash 6a0d1f417b0c199832f3e6b9ad88acd9 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -80,6 +80,17 @@ export const mteMsmConsumptionABI: ABI = {
           name: 'disputes',
           optional: false,
           type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'operator',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'operator',
+          optional: false,
+          type: 'Address',
         },
       ],
     },
@@ -257,6 +268,20 @@ export const mteMsmConsumptionABI: ABI = {
     },
     {
       claim: false,
+      constant: false,
+      name: 'syncOperator',
+      parameters: [],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
       constant: true,
       name: 'operator',
       parameters: [],
@@ -280,7 +305,7 @@ export const mteMsmConsumptionABI: ABI = {
         },
         {
           forwardedValue: false,
-          name: 'operator',
+          name: 'referendums',
           optional: false,
           type: 'Address',
         },

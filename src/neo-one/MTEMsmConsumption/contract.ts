@@ -1,4 +1,4 @@
-/* @hash 239834a12afed5675c0703d0d9507eb0 */
+/* @hash 7f6c2a85319dfecfd6671210bbd675f3 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AFoSVBnvu2ykuHvm3p8nTcNKTTR164XnQU',
+      address: 'ASQbxro17e4wHmsAWmHpNCBRZc6P4NB2rx',
     },
   },
   abi: mteMsmConsumptionABI,

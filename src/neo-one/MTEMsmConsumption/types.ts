@@ -1,4 +1,4 @@
-/* @hash 67bc90859fa9563badddd8599ce474dd */
+/* @hash 7725ac0fc985e5c0c732764dccffdec8 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -30,7 +30,14 @@ export interface MTEMsmConsumptionDisputeEventParameters {
   readonly disputes: BigNumber;
 }
 export interface MTEMsmConsumptionDisputeEvent extends Event<'dispute', MTEMsmConsumptionDisputeEventParameters> {}
-export type MTEMsmConsumptionEvent = MTEMsmConsumptionConsumptionEvent | MTEMsmConsumptionDisputeEvent;
+export interface MTEMsmConsumptionOperatorEventParameters {
+  readonly operator: AddressString;
+}
+export interface MTEMsmConsumptionOperatorEvent extends Event<'operator', MTEMsmConsumptionOperatorEventParameters> {}
+export type MTEMsmConsumptionEvent =
+  | MTEMsmConsumptionConsumptionEvent
+  | MTEMsmConsumptionDisputeEvent
+  | MTEMsmConsumptionOperatorEvent;
 
 export interface MTEMsmConsumptionSmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmConsumptionEvent> {
@@ -60,12 +67,12 @@ export interface MTEMsmConsumptionSmartContract<TClient extends Client = Client>
     | undefined
   >;
   readonly deploy: {
-    (ledger: AddressString, operator: AddressString, options?: TransactionOptions): Promise<
+    (ledger: AddressString, referendums: AddressString, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmConsumptionEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       ledger: AddressString,
-      operator: AddressString,
+      referendums: AddressString,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -89,6 +96,14 @@ export interface MTEMsmConsumptionSmartContract<TClient extends Client = Client>
   };
   readonly founder: () => Promise<AddressString>;
   readonly operator: () => Promise<AddressString>;
+  readonly syncOperator: {
+    (options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmConsumptionEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
+  };
 }
 
 export interface MTEMsmConsumptionMigrationSmartContract {
@@ -110,7 +125,7 @@ export interface MTEMsmConsumptionMigrationSmartContract {
   >;
   readonly deploy: (
     ledger: AddressString | Promise<AddressString>,
-    operator: AddressString | Promise<AddressString>,
+    referendums: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
   readonly dispute: (
@@ -123,4 +138,7 @@ export interface MTEMsmConsumptionMigrationSmartContract {
   ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
   readonly founder: () => Promise<AddressString>;
   readonly operator: () => Promise<AddressString>;
+  readonly syncOperator: (
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
 }

@@ -1,4 +1,4 @@
-/* @hash e7c3004a8fd97882c51d4bb3463f9e31 */
+/* @hash df1fc887acd804b8a3f5593afb203bf6 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -206,6 +206,17 @@ export const mteMsmEnergyABI: ABI = {
         },
       ],
     },
+    {
+      name: 'operator',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'operator',
+          optional: false,
+          type: 'Address',
+        },
+      ],
+    },
   ],
   functions: [
     {
@@ -374,6 +385,28 @@ export const mteMsmEnergyABI: ABI = {
         forwardedValue: false,
         optional: false,
         type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: false,
+      name: 'claimCredits',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'holder',
+          optional: false,
+          type: 'Address',
+        },
+      ],
+      receive: false,
+      returnType: {
+        decimals: 0,
+        forwardedValue: false,
+        optional: false,
+        type: 'Integer',
       },
       send: false,
       sendUnsafe: false,
@@ -699,6 +732,20 @@ export const mteMsmEnergyABI: ABI = {
     },
     {
       claim: false,
+      constant: false,
+      name: 'syncOperator',
+      parameters: [],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Boolean',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
       constant: true,
       name: 'operator',
       parameters: [],
@@ -728,7 +775,7 @@ export const mteMsmEnergyABI: ABI = {
         },
         {
           forwardedValue: false,
-          name: 'operator',
+          name: 'referendums',
           optional: false,
           type: 'Address',
         },

@@ -1,4 +1,4 @@
-/* @hash 9852172fb246696ac2d390ad4a1e32b6 */
+/* @hash 8d63ea2d28e6956a01f91678a1442634 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AN9GZmap7UuBae7GQCA4y4Wy12pHq4jF5z',
+      address: 'AKAFMAmsXX2hxzJYvx98qsW2yvotvai9zY',
     },
   },
   abi: mteMsmEnergyABI,

@@ -1,4 +1,4 @@
-/* @hash 8d4e63c41d2fea45f231309154f47830 */
+/* @hash 4bf09e58ae55a4199e8171fc755d1240 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -56,12 +56,17 @@ export interface MTEMsmEnergyCreditEventParameters {
   readonly energyWh: BigNumber;
 }
 export interface MTEMsmEnergyCreditEvent extends Event<'credit', MTEMsmEnergyCreditEventParameters> {}
+export interface MTEMsmEnergyOperatorEventParameters {
+  readonly operator: AddressString;
+}
+export interface MTEMsmEnergyOperatorEvent extends Event<'operator', MTEMsmEnergyOperatorEventParameters> {}
 export type MTEMsmEnergyEvent =
   | MTEMsmEnergyDeviceEvent
   | MTEMsmEnergyDeviceChangeEvent
   | MTEMsmEnergyProductionEvent
   | MTEMsmEnergyRetiredEvent
-  | MTEMsmEnergyCreditEvent;
+  | MTEMsmEnergyCreditEvent
+  | MTEMsmEnergyOperatorEvent;
 
 export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmEnergyEvent> {
@@ -76,6 +81,15 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
       }
     | undefined
   >;
+  readonly claimCredits: {
+    (holder: AddressString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<BigNumber, MTEMsmEnergyEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      holder: AddressString,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<BigNumber, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
   readonly creditsOf: (address: AddressString) => Promise<{
     readonly accruedWh: BigNumber;
     readonly retiredWh: BigNumber;
@@ -84,13 +98,13 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
     readonly balanceWh: BigNumber;
   }>;
   readonly deploy: {
-    (ledger: AddressString, plants: AddressString, operator: AddressString, options?: TransactionOptions): Promise<
+    (ledger: AddressString, plants: AddressString, referendums: AddressString, options?: TransactionOptions): Promise<
       TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>
     >;
     readonly confirmed: (
       ledger: AddressString,
       plants: AddressString,
-      operator: AddressString,
+      referendums: AddressString,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -183,6 +197,14 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   };
+  readonly syncOperator: {
+    (options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  };
 }
 
 export interface MTEMsmEnergyMigrationSmartContract {
@@ -197,6 +219,10 @@ export interface MTEMsmEnergyMigrationSmartContract {
       }
     | undefined
   >;
+  readonly claimCredits: (
+    holder: AddressString | Promise<AddressString>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<BigNumber, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   readonly creditsOf: (address: AddressString | Promise<AddressString>) => Promise<{
     readonly accruedWh: BigNumber;
     readonly retiredWh: BigNumber;
@@ -207,7 +233,7 @@ export interface MTEMsmEnergyMigrationSmartContract {
   readonly deploy: (
     ledger: AddressString | Promise<AddressString>,
     plants: AddressString | Promise<AddressString>,
-    operator: AddressString | Promise<AddressString>,
+    referendums: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   readonly device: (deviceID: string | Promise<string>) => Promise<
@@ -268,6 +294,9 @@ export interface MTEMsmEnergyMigrationSmartContract {
   ) => Promise<InvokeReceipt<string, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
   readonly retireDevice: (
     deviceID: string | Promise<string>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly syncOperator: (
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
 }

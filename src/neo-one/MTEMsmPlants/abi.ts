@@ -1,4 +1,4 @@
-/* @hash 21bd40658ef595ee2bc741bc25b6e39f */
+/* @hash 3541618edd59838207c8c782f789d683 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -817,7 +817,7 @@ export const mteMsmPlantsABI: ABI = {
     {
       claim: false,
       constant: true,
-      name: 'plantCapacityW',
+      name: 'operatingCapacityW',
       parameters: [
         {
           forwardedValue: false,

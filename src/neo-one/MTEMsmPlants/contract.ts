@@ -1,4 +1,4 @@
-/* @hash edcc7a92ed8f31c565a59059c9d8c698 */
+/* @hash 015a504adec186258cbf928f86717e7e */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'ANxcxMxJ8bELCbywB7PXebyrV55piJeUGw',
+      address: 'AYQxRX2tFd5p2gVTnY3VtNVvWL7TMM2QNr',
     },
   },
   abi: mteMsmPlantsABI,

@@ -1,4 +1,4 @@
-/* @hash 835ec63dd00c0263f8bc975312ae5e8b */
+/* @hash ed9ea04a4b6c68daf923ca2f484427a1 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -195,7 +195,7 @@ export interface MTEMsmPlantsSmartContract<TClient extends Client = Client>
   readonly listOfPowerPlants: (offset: BigNumber, limit: BigNumber) => Promise<Array<string>>;
   readonly minBid: () => Promise<BigNumber>;
   readonly minFundingWindow: () => Promise<BigNumber>;
-  readonly plantCapacityW: (ppID: string) => Promise<BigNumber>;
+  readonly operatingCapacityW: (ppID: string) => Promise<BigNumber>;
   readonly plantState: (ppID: string) => Promise<Array<BigNumber>>;
   readonly plantStatus: (ppID: string) => Promise<string>;
   readonly pledges: (
@@ -307,7 +307,7 @@ export interface MTEMsmPlantsMigrationSmartContract {
   ) => Promise<Array<string>>;
   readonly minBid: () => Promise<BigNumber>;
   readonly minFundingWindow: () => Promise<BigNumber>;
-  readonly plantCapacityW: (ppID: string | Promise<string>) => Promise<BigNumber>;
+  readonly operatingCapacityW: (ppID: string | Promise<string>) => Promise<BigNumber>;
   readonly plantState: (ppID: string | Promise<string>) => Promise<Array<BigNumber>>;
   readonly plantStatus: (ppID: string | Promise<string>) => Promise<string>;
   readonly pledges: (

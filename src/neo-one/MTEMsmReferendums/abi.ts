@@ -1,4 +1,4 @@
-/* @hash 29a618d597bce55ddeb967f4dd40131a */
+/* @hash 5a26deac2c9466de37d1a2ae389d54a1 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -257,6 +257,17 @@ export const mteMsmReferendumsABI: ABI = {
           name: 'expiresAt',
           optional: false,
           type: 'Integer',
+        },
+      ],
+    },
+    {
+      name: 'operator',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'operator',
+          optional: false,
+          type: 'Address',
         },
       ],
     },
@@ -645,6 +656,33 @@ export const mteMsmReferendumsABI: ABI = {
     },
     {
       claim: false,
+      constant: false,
+      name: 'proposeOperator',
+      parameters: [
+        {
+          forwardedValue: false,
+          name: 'proposer',
+          optional: false,
+          type: 'Address',
+        },
+        {
+          forwardedValue: false,
+          name: 'operator',
+          optional: false,
+          type: 'Address',
+        },
+      ],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'String',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
       constant: true,
       name: 'referendum',
       parameters: [
@@ -866,6 +904,20 @@ export const mteMsmReferendumsABI: ABI = {
           },
         },
         type: 'Object',
+      },
+      send: false,
+      sendUnsafe: false,
+    },
+    {
+      claim: false,
+      constant: true,
+      name: 'operator',
+      parameters: [],
+      receive: false,
+      returnType: {
+        forwardedValue: false,
+        optional: false,
+        type: 'Address',
       },
       send: false,
       sendUnsafe: false,

@@ -1,4 +1,4 @@
-/* @hash 272b1e5a4a97ddf7ed101641ab5b844b */
+/* @hash b20b83789b3f7b56e3223679cb4eaced */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AbdvyRZT1d8FmHMV19yACcqjfuLyXs631S',
+      address: 'AGTUsBe6Mx6929RwnmmG9YxCohuGaE9zWi',
     },
   },
   abi: mteMsmReferendumsABI,

@@ -1,4 +1,4 @@
-/* @hash b7ed89ba2698beddb35185dcefe20fae */
+/* @hash df266584d0a5effb2236cd48a994b97c */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -77,6 +77,10 @@ export interface MTEMsmReferendumsInvitationEventParameters {
 }
 export interface MTEMsmReferendumsInvitationEvent
   extends Event<'invitation', MTEMsmReferendumsInvitationEventParameters> {}
+export interface MTEMsmReferendumsOperatorEventParameters {
+  readonly operator: AddressString;
+}
+export interface MTEMsmReferendumsOperatorEvent extends Event<'operator', MTEMsmReferendumsOperatorEventParameters> {}
 export type MTEMsmReferendumsEvent =
   | MTEMsmReferendumsMembershipEvent
   | MTEMsmReferendumsProcessEvent
@@ -85,7 +89,8 @@ export type MTEMsmReferendumsEvent =
   | MTEMsmReferendumsProposalEvent
   | MTEMsmReferendumsLapseEvent
   | MTEMsmReferendumsReferendumSettingsEvent
-  | MTEMsmReferendumsInvitationEvent;
+  | MTEMsmReferendumsInvitationEvent
+  | MTEMsmReferendumsOperatorEvent;
 
 export interface MTEMsmReferendumsSmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmReferendumsEvent> {
@@ -159,6 +164,7 @@ export interface MTEMsmReferendumsSmartContract<TClient extends Client = Client>
   readonly maxPowerW: () => Promise<BigNumber>;
   readonly memberCount: () => Promise<BigNumber>;
   readonly minTimeToMarket: () => Promise<BigNumber>;
+  readonly operator: () => Promise<AddressString>;
   readonly powerUp: {
     (
       address: AddressString,
@@ -215,6 +221,16 @@ export interface MTEMsmReferendumsSmartContract<TClient extends Client = Client>
       to: AddressString,
       quotaW: BigNumber,
       tokens: BigNumber,
+      options?: TransactionOptions & GetOptions,
+    ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  };
+  readonly proposeOperator: {
+    (proposer: AddressString, operator: AddressString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<string, MTEMsmReferendumsEvent>, InvocationTransaction>
+    >;
+    readonly confirmed: (
+      proposer: AddressString,
+      operator: AddressString,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -321,6 +337,7 @@ export interface MTEMsmReferendumsMigrationSmartContract {
   readonly maxPowerW: () => Promise<BigNumber>;
   readonly memberCount: () => Promise<BigNumber>;
   readonly minTimeToMarket: () => Promise<BigNumber>;
+  readonly operator: () => Promise<AddressString>;
   readonly powerUp: (
     address: AddressString | Promise<AddressString>,
     capacityW: BigNumber | Promise<BigNumber>,
@@ -353,6 +370,11 @@ export interface MTEMsmReferendumsMigrationSmartContract {
     to: AddressString | Promise<AddressString>,
     quotaW: BigNumber | Promise<BigNumber>,
     tokens: BigNumber | Promise<BigNumber>,
+    options?: TransactionOptions & GetOptions,
+  ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
+  readonly proposeOperator: (
+    proposer: AddressString | Promise<AddressString>,
+    operator: AddressString | Promise<AddressString>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<string, MTEMsmReferendumsEvent> & { readonly transaction: InvocationTransaction }>;
   readonly proposePlantRemoval: (
