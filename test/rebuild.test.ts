@@ -321,6 +321,7 @@ test('the state rebuilt from the chain events equals every read of the four cont
     );
     expect([...kinds].sort()).toEqual(
       [
+        'ledger.attached.energy',
         'ledger.attached.plants',
         'ledger.attached.referendums',
         'ledger.attached.trades',
@@ -439,7 +440,7 @@ test('the state rebuilt from the chain events equals every read of the four cont
     const { plantsReferendums, ...ledgerPartners } = state.partners;
     expect(await ledger.partners()).toEqual(ledgerPartners);
     expect([ledgerPartners, plantsReferendums]).toEqual([
-      { trades: audited.contracts.trades, plants: audited.contracts.plants, referendums: audited.contracts.referendums },
+      { trades: audited.contracts.trades, plants: audited.contracts.plants, referendums: audited.contracts.referendums, energy: audited.contracts.energy },
       audited.contracts.referendums,
     ]);
 

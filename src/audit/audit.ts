@@ -15,6 +15,10 @@ import { AuditedGroup, IgnoredTransaction, readGroupHistory } from './events';
 import { GroupEvent, GroupState, RebuildCheckpoint, RebuildError, rebuild } from './rebuild';
 import { ChainComparison, compareWithChain } from './compare';
 import { journalRow } from './exports';
+import { compareEnergyWithChain, ENERGY_CHECKS, energyCheckpoint, EnergyCheckpoint, EnergyState, EnergyViolation, rebuildEnergy } from './energy';
+
+/** The group's own four contracts: what src/audit/rebuild.ts reads (the energy layer's events go to src/audit/energy.ts). */
+const GROUP_CONTRACTS = new Set(['ledger', 'trades', 'plants', 'referendums']);
 
 export interface AuditViolation {
   /** The spec's invariant, 1–5. (Events that contradict each other end the audit with an error instead.) */
@@ -38,6 +42,8 @@ export interface Checkpoint {
   readonly violations: readonly AuditViolation[];
   readonly ignored: readonly IgnoredTransaction[];
   readonly rebuild: RebuildCheckpoint;
+  /** The energy layer's rebuild, when the group has it. */
+  readonly energy?: EnergyCheckpoint;
 }
 
 export interface Verdict {
@@ -68,11 +74,18 @@ export interface Verdict {
    * group they carried; e.g. a result call sent through a proxy contract.
    */
   readonly ignored: readonly IgnoredTransaction[];
+  /** The energy layer (src/audit/energy.ts): the first breach of each of E1–E4, and its differences from the contracts' storage. */
+  readonly energy?: {
+    readonly violations: ReadonlyArray<Omit<AuditViolation, 'invariant'> & { readonly check: string }>;
+    readonly mismatches: readonly string[];
+  };
 }
 
 export interface Audit {
   readonly verdict: Verdict;
   readonly state: GroupState;
+  /** The energy layer rebuilt, when the group has it. */
+  readonly energy?: EnergyState;
   readonly journal: readonly string[];
   readonly checkpoint: Checkpoint;
 }
@@ -127,9 +140,18 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
       `Block ${readFrom} is after the group's deployment (its first event is ${history.events[0].contract}.${history.events[0].name}): audit from an earlier block, or resume from a checkpoint.`,
     );
   }
+  if (checkpoint !== undefined && group.contracts.energy !== undefined && checkpoint.energy === undefined) {
+    throw new Error('The checkpoint was made before the energy layer was audited: audit from the group\'s first block once.');
+  }
   let rebuilt;
+  let energy;
   try {
-    rebuilt = rebuild(history.events, history.treasury, checkpoint?.rebuild);
+    rebuilt = rebuild(
+      history.events.filter((event) => GROUP_CONTRACTS.has(event.contract)),
+      history.treasury,
+      checkpoint?.rebuild,
+    );
+    energy = group.contracts.energy === undefined ? undefined : rebuildEnergy(history.events, history.treasury, checkpoint?.energy);
   } catch (error) {
     // The contracts cannot emit contradictory events: no state is left to give a verdict on.
     throw error instanceof RebuildError
@@ -149,7 +171,22 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
   // Reads give the state now: they are compared only when the audit reaches the last block.
   const compared = toBlock === chainEnd;
   const comparison = compared ? await compareWithChain(group, rebuilt.state) : undefined;
+  const energyComparison =
+    compared && energy !== undefined && group.contracts.energy !== undefined
+      ? await compareEnergyWithChain(
+          group.rpcURL,
+          { ledger: group.contracts.ledger, energy: group.contracts.energy, consumption: group.contracts.consumption },
+          energy.state,
+          rebuilt.state.settings.founder,
+        )
+      : undefined;
   const mismatches = comparison?.mismatches ?? [];
+  const energyMismatches = energyComparison?.mismatches ?? [];
+  const energyViolations = (energy?.violations ?? []).map(({ check, message, event }: EnergyViolation) => {
+    const { invariant: _invariant, ...where } = located(event, 0, message);
+
+    return { ...where, check };
+  });
   const compareEnd = Date.now();
   const events = (checkpoint?.events ?? 0) + history.events.length;
   const auditFrom = checkpoint?.fromBlock ?? readFrom;
@@ -157,7 +194,7 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
 
   return {
     verdict: {
-      ok: sorted.length === 0 && mismatches.length === 0,
+      ok: sorted.length === 0 && mismatches.length === 0 && energyViolations.length === 0 && energyMismatches.length === 0,
       ledger: group.contracts.ledger,
       rpcURL: group.rpcURL,
       fromBlock: auditFrom,
@@ -179,13 +216,29 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
           holds: found === 0,
           compared: count,
         })),
+        ...(energy === undefined
+          ? []
+          : [
+              ...ENERGY_CHECKS.map(([id, check]) => ({ check, holds: !energyViolations.some((found) => found.check === id) })),
+              ...(energyComparison === undefined
+                ? []
+                : [
+                    {
+                      check: "energy: every device, credit record, certificate, commitment, the totals, the operator and each holder's unclaimed credits equal the contracts' storage",
+                      holds: energyMismatches.length === 0,
+                      compared: energyComparison.compared,
+                    },
+                  ]),
+            ]),
       ],
       ...(comparison === undefined ? {} : { comparison: { records: comparison.records, seconds: comparison.seconds } }),
       violations: sorted,
       mismatches,
       ignored,
+      ...(energy === undefined ? {} : { energy: { violations: energyViolations, mismatches: energyMismatches } }),
     },
     state: rebuilt.state,
+    ...(energy === undefined ? {} : { energy: energy.state }),
     journal,
     checkpoint: {
       version: 2,
@@ -197,6 +250,7 @@ export const audit = async ({ group, fromBlock, checkpoint, toBlock: lastBlock, 
       violations: sorted,
       ignored,
       rebuild: rebuilt.checkpoint,
+      ...(energy === undefined ? {} : { energy: energyCheckpoint(energy) }),
     },
   };
 };

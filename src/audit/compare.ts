@@ -154,6 +154,12 @@ export const compareWithChain = async (group: AuditedGroup, state: GroupState): 
     partner(`partners ${role}`, ledgerPartners[role], state.partners[role]);
     partner(`attached ${role} is the group's`, group.contracts[role], state.partners[role]);
   }
+  partner('the elected operator', view.partners('referendums').operator, state.partners.operator);
+  // The energy layer's MTEMsmEnergy, attached by its deployment (absent in a group deployed before it).
+  if (group.contracts.energy !== undefined || state.partners.energy !== undefined) {
+    partner('partners energy', ledgerPartners.energy, state.partners.energy);
+    partner("attached energy is the group's", group.contracts.energy, state.partners.energy);
+  }
   partner("the plants contract's referendums is the group's", group.contracts.referendums, state.partners.plantsReferendums);
   partner("the plants contract's referendums", view.partners('plants').referendums, state.partners.plantsReferendums);
   // Each partner's own ledger and plants are the group's (given at deployment; no event names them).

@@ -53,7 +53,10 @@ export interface DeployedContract {
   readonly convertAction: (action: RawAction) => Event<string, any> | Log | undefined;
 }
 
-export type GroupContracts = Readonly<Record<ContractRole, DeployedContract>>;
+/** The group's four contracts, and the energy layer's two when the group has them. */
+export type GroupContracts = Readonly<Record<GroupRole, DeployedContract>> & Partial<Readonly<Record<EnergyRole, DeployedContract>>>;
+type GroupRole = 'ledger' | 'trades' | 'plants' | 'referendums';
+type EnergyRole = 'energy' | 'consumption';
 
 /** What is read from the node: `client.read(network)` of a neo-one client. */
 export interface ChainReader {
@@ -78,7 +81,8 @@ export interface GroupHistory {
   readonly ignored: IgnoredTransaction[];
 }
 
-export const ROLES: readonly ContractRole[] = ['ledger', 'trades', 'plants', 'referendums'];
+export const ROLES: readonly GroupRole[] = ['ledger', 'trades', 'plants', 'referendums'];
+const ENERGY_ROLES: readonly EnergyRole[] = ['energy', 'consumption'];
 
 /** The string a notification starts with (its name), or undefined. */
 const notificationName = (action: RawAction): string | undefined => {
@@ -119,14 +123,17 @@ export const readGroupEvents = async (
 ): Promise<GroupHistory> => {
   const roleOf = new Map<string, ContractRole>();
   const eventNames = new Map<ContractRole, Set<string>>();
-  for (const role of ROLES) {
-    const { definition } = contracts[role];
-    const deployed = definition.networks[network];
-    if (deployed === undefined) {
-      throw new Error(`The ${role} contract is not deployed on ${network}.`);
+  for (const role of [...ROLES, ...ENERGY_ROLES]) {
+    const contract = contracts[role];
+    const deployed = contract?.definition.networks[network];
+    if (contract === undefined || deployed === undefined) {
+      if ((ROLES as readonly string[]).includes(role)) {
+        throw new Error(`The ${role} contract is not deployed on ${network}.`);
+      }
+      continue;
     }
     roleOf.set(deployed.address, role);
-    eventNames.set(role, new Set((definition.abi.events ?? []).map((event) => event.name)));
+    eventNames.set(role, new Set((contract.definition.abi.events ?? []).map((event) => event.name)));
   }
   const treasury = contracts.ledger.definition.networks[network].address;
 
@@ -164,7 +171,7 @@ export const readGroupEvents = async (
         if (role === undefined || action.type !== 'Notification') {
           continue;
         }
-        const event = contracts[role].convertAction(action);
+        const event = (contracts[role] as DeployedContract).convertAction(action);
         if (event === undefined || event.type !== 'Event' || !(eventNames.get(role) as Set<string>).has(event.name)) {
           continue;
         }
@@ -200,7 +207,7 @@ export const readGroupEvents = async (
  * client gives them, their addresses, and the client's name for the network. A group
  * connected with src/chain/group.ts is one (`auditedGroup`).
  */
-export interface AuditedGroup extends Pick<Group, 'ledger' | 'trades' | 'plants' | 'referendums' | 'rpcURL'> {
+export interface AuditedGroup extends Pick<Group, 'ledger' | 'trades' | 'plants' | 'referendums' | 'rpcURL'>, Partial<Pick<Group, 'energy' | 'consumption'>> {
   readonly chain: ChainReader;
   readonly contracts: ContractAddresses;
   readonly network: string;
@@ -227,6 +234,9 @@ export const readGroupHistory = async (
       trades: group.trades as any,
       plants: group.plants as any,
       referendums: group.referendums as any,
+      // The energy layer's, when the group has it (a deployment saved before it has not).
+      ...(group.contracts.energy === undefined || group.energy === undefined ? {} : { energy: group.energy as any }),
+      ...(group.contracts.consumption === undefined || group.consumption === undefined ? {} : { consumption: group.consumption as any }),
     },
     group.network,
     options,

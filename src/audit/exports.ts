@@ -19,6 +19,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { apportion } from '../domain/apportion';
 import type { Audit } from './audit';
+import { ALLOCATION_HEADER, allocationRows, ENERGY_HEADER, energyRows } from './energy';
 import { GroupEvent, GroupState } from './rebuild';
 
 /**
@@ -127,7 +128,12 @@ export const referendumRows = (state: GroupState): string[] =>
     ]);
   });
 
-/** Writes the four exports to `dir` (created if missing); returns their paths. */
+/**
+ * Writes the exports to `dir` (created if missing); returns their paths: the four of the
+ * group, and with the energy layer energy.csv and, per billing cycle with plant production,
+ * allocation-<YYYY-MM>.csv (src/audit/energy.ts: the utility's percentages in the
+ * brazil-dg setting).
+ */
 export const writeExports = (dir: string, result: Audit): string[] => {
   fs.mkdirSync(dir, { recursive: true });
   const files: Array<[string, string]> = [
@@ -150,6 +156,13 @@ export const writeExports = (dir: string, result: Audit): string[] => {
     ],
     ['audit.json', JSON.stringify(result.verdict, undefined, 2)],
   ];
+  const { energy } = result;
+  if (energy !== undefined) {
+    files.push(['energy.csv', [row(ENERGY_HEADER), ...energyRows(energy).map(row)].join('\n')]);
+    for (const cycle of [...energy.quotaAtCycleStart.keys()].sort()) {
+      files.push([`allocation-${cycle}.csv`, [row(ALLOCATION_HEADER), ...allocationRows(energy, cycle).map(row)].join('\n')]);
+    }
+  }
 
   return files.map(([name, text]) => {
     const file = path.join(dir, name);

@@ -67,7 +67,8 @@ import { invitationOpen, offerOpen } from '../domain/deadlines';
 import { canLapse, isApproved, outcomeAt } from '../domain/majority';
 import { WATTS_PER_SEB } from '../domain/units';
 
-export type ContractRole = 'ledger' | 'trades' | 'plants' | 'referendums';
+/** The group's four contracts, and the energy layer's two (rebuilt by src/audit/energy.ts). */
+export type ContractRole = 'ledger' | 'trades' | 'plants' | 'referendums' | 'energy' | 'consumption';
 
 /** One event, as the neo-one client decodes it (Integer and Fixed<N> as BigNumber in units). */
 export interface GroupEvent {
@@ -197,6 +198,10 @@ export interface Partners {
   readonly trades?: string;
   readonly plants?: string;
   readonly referendums?: string;
+  /** MTEMsmEnergy: the group plants' readings and claims (the energy layer). */
+  readonly energy?: string;
+  /** The operator an operator referendum elected (MTEMsmReferendums' operator(); the founder until then). */
+  readonly operator?: string;
   /** The referendums contract MTEMsmPlants attached. */
   readonly plantsReferendums?: string;
 }
@@ -761,7 +766,8 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   },
   'ledger.attached': (w, e) => {
     const named = e.text('role');
-    const role = named === 'trades' || named === 'plants' || named === 'referendums' ? named : e.fail(`unknown role ${named}`);
+    const role =
+      named === 'trades' || named === 'plants' || named === 'referendums' || named === 'energy' ? named : e.fail(`unknown role ${named}`);
     if (w.partners[role] !== undefined) {
       e.fail(`a second ${role} contract is attached`);
     }
@@ -1021,6 +1027,10 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
     }
     referendum.status = status;
     REFERENDUM_RESOLVED[referendum.kind]?.(w, referendum);
+  },
+  // An approved operator referendum (its process event follows).
+  'referendums.operator': (w, e) => {
+    w.partners.operator = e.text('operator');
   },
   'referendums.lapse': (w, e) => {
     const referendum = e.known(w.referendums, e.text('rID'), 'referendum');
