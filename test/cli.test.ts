@@ -267,17 +267,26 @@ describe('mtemsm (command line)', () => {
     );
     expect(deployment).toEqual({
       rpcURL: `http://localhost:${port}/rpc`,
-      contracts: { ledger: expect.any(String), trades: expect.any(String), plants: expect.any(String), referendums: expect.any(String) },
+      contracts: {
+        ledger: expect.any(String),
+        trades: expect.any(String),
+        plants: expect.any(String),
+        referendums: expect.any(String),
+        energy: expect.any(String),
+        consumption: expect.any(String),
+      },
       founder: ana,
       settings: { referendumPeriod: 600, crowdfundingPeriod: 600, minTimeToMarket: 1, minBid: '10', maxPowerW: 100_000, minFundingWindow: 1 },
       deployedAt: expect.any(String),
     });
-    expect(new Set(Object.values(deployment.contracts)).size).toBe(4);
+    expect(new Set(Object.values(deployment.contracts)).size).toBe(6);
     expect(JSON.parse(fs.readFileSync(path.join(home, 'deployment.json'), 'utf8'))).toEqual(deployment);
     // The contracts' own settings and partners are the deployment's.
     const [settings, partners] = await Promise.all([json('settings'), json('partners')]);
     expect(settings).toEqual(deployment.settings);
-    expect(partners).toEqual({ ...deployment.contracts, founder: ana, sameFounder: true });
+    // The ledger attached all but MTEMsmConsumption (which never changes the ledger).
+    const { consumption: _consumption, ...attached } = deployment.contracts;
+    expect(partners).toEqual({ ...attached, founder: ana, sameFounder: true });
 
     const founding = await json('admission', '--from', 'ana', '--utility', 'Light');
     expect(founding).toEqual({ ...TX_SHAPE, operation: 'admission', value: '', id: null });
@@ -427,6 +436,52 @@ describe('mtemsm (command line)', () => {
     // 10000 W × 437.50/700 = 6250 W, × 262.50/700 = 3750 W (1 SEB per kW).
     expect(afterAna).toMatchObject({ quotaW: '6250', tokens: '6.25', serial: 1, pledges: 0 });
     expect(afterBob).toMatchObject({ quotaW: '3750', tokens: '3.75', serial: 2, pledges: 0 });
+  });
+
+  test('energy: a plant meter and a rooftop PV, readings in kWh, credits by quota, a certificate (claiming first), the operator', async () => {
+    await Promise.all(['p1-meter', 'ana-pv'].map(async (name) => ok('wallet', 'create', name)));
+    // The founder (ana) is the operator until a referendum elects another.
+    expect(await json('operator', 'show')).toEqual({ elected: ana, energy: ana, consumption: ana });
+    const plantMeter = await json('device', 'register', '--kind', 'production', '--meter', 'p1-meter', '--capacity', '10kWp', '--source', 'solar', '--plant', 'P1', '--from', 'ana');
+    expect(plantMeter).toMatchObject({ operation: 'registerDevice', value: 'D1', deviceID: 'D1' });
+    const rooftop = await json('device', 'register', '--kind', 'production', '--meter', 'ana-pv', '--capacity', '4kWp', '--source', 'solar', '--from', 'ana');
+    expect(rooftop).toMatchObject({ value: 'D2' });
+    // Readings of intervals that have ended (two hours ago), typed in kWh and Wh: 10 kWp makes at most 2.5 kWh an interval.
+    const first = Math.floor(Date.now() / 1_000 / 900) - 8;
+    const reading = await json('energy', 'record', 'D1', '--first', String(first), '--energies', '2kWh,2.5kWh,1500Wh', '--from', 'p1-meter');
+    expect(reading).toMatchObject({ operation: 'recordProduction', value: true, energyWh: '6000', registerWh: '6000' });
+    expect(Number(reading.gasCost)).toBeLessThanOrEqual(10);
+    expect(await mtemsm(['energy', 'record', 'D1', '--first', String(first), '--energies', '1kWh', '--from', 'p1-meter'])).toEqual(
+      failed('The first interval is not after the last one recorded.'),
+    );
+    expect(await mtemsm(['energy', 'record', 'D1', '--first', String(first + 3), '--energies', '2.6kWh', '--from', 'p1-meter'])).toEqual(
+      failed("An energy is above the device's limit for an interval."),
+    );
+    expect(await mtemsm(['energy', 'record', 'D1', '--first', String(first + 3), '--energies', '2kW', '--from', 'p1-meter'])).toEqual(
+      usage('Bad --energies: "2kW" (examples: 750Wh, 0.75kWh, 2MWh).'),
+    );
+    await ok('energy', 'record', 'D2', '--first', String(first), '--energies', '0.5kWh', '--from', 'ana-pv');
+    // 6,000 Wh over 10,000 W of quota: ana's 6,250 W earn 3,750 Wh, bob's 3,750 W 2,250 Wh (in the ledger until claimed).
+    const [anaCredits, bobCredits, shown] = await Promise.all([json('energy', 'credits', 'ana'), json('energy', 'credits', 'bob'), ok('device', 'show', 'D1')]);
+    expect(anaCredits).toEqual({ holder: ana, accruedWh: '4250', retiredWh: '0', soldWh: '0', boughtWh: '0', balanceWh: '4250', unclaimedWh: '3750' });
+    expect(bobCredits).toMatchObject({ accruedWh: '2250', balanceWh: '2250', unclaimedWh: '2250' });
+    expect(shown).toMatch(/\nplant +P1\n/);
+    expect(shown).toMatch(/\nregister +6 kWh \(6000 Wh\)\n/);
+    // 4 kWh retired: more than her rooftop's 500 Wh, so her group credits are claimed first (a second transaction).
+    const retired = await mtemsm(['energy', 'retire', '4kWh', '--beneficiary', 'Condomínio Sol, unit 101', '--from', 'ana']);
+    expect(retired.code).toBe(0);
+    expect(retired.stderr).toMatch(/^Claimed 3\.75 kWh \(3750 Wh\) of the group plants' credits first \(block \d+, [\d.]+ GAS\)\.\n$/);
+    expect(retired.stdout).toMatch(/^ana retired 4 kWh \(4000 Wh\) into certificate C1\.\n/);
+    const certificate = await json('energy', 'certificate', 'C1');
+    expect(certificate).toMatchObject({ certificateID: 'C1', member: ana, energyWh: '4000', fromInterval: String(first), sources: ['4000', '0', '0', '0', '0'] });
+    expect(certificate.beneficiaryHash.replace(/^0x/, '')).toBe(createHash('sha256').update('Condomínio Sol, unit 101').digest('hex'));
+    expect(await json('energy', 'credits', 'ana')).toMatchObject({ accruedWh: '4250', retiredWh: '4000', balanceWh: '250', unclaimedWh: '0' });
+    const devices = await json('device', 'list');
+    expect(devices.map((device: any) => [device.deviceID, device.plantID, device.owner])).toEqual([
+      ['D1', 'P1', expect.any(String)],
+      ['D2', '', ana],
+    ]);
+    expect(await mtemsm(['energy', 'claim', '--from', 'ana'])).toEqual(failed('No credits to claim.'));
   });
 
   test('trades: an offer valid 7 days by default, one valid for --valid-for, accepted, expired, cancelled', async () => {

@@ -187,9 +187,17 @@ export const connectGroup = async (ctx: Context): Promise<Connection> => {
     contracts[role] = attached;
   }
 
+  // The energy layer: MTEMsmEnergy attached itself to the ledger; MTEMsmConsumption never
+  // changes the ledger, so only the saved deployment of this ledger names it.
+  const saved = readDeployment();
+  if (partners.energy !== undefined) {
+    contracts.energy = partners.energy;
+  }
+  if (saved?.contracts.ledger === named.ledger && saved.contracts.consumption !== undefined) {
+    contracts.consumption = saved.contracts.consumption;
+  }
   // The deployed scripts' own source maps when this machine compiled them (the saved
   // deployment's founder, else the default one): FAULTs then read as the contract's message.
-  const saved = readDeployment();
   const addresses = Object.values(contracts);
   const sourceMaps =
     (saved?.founder !== undefined && saved.contracts.ledger === named.ledger ? cachedSourceMaps(saved.founder, addresses) : undefined) ??

@@ -13,6 +13,7 @@ import { firstLine } from '../chain/batch';
 import { GLOBAL_OPTIONS, checkOptions, parseArgs } from './args';
 import { Command, Option } from './command';
 import { auditCommands } from './commands/audit';
+import { energyCommands } from './commands/energy';
 import { localCommands } from './commands/local';
 import { operationCommands } from './commands/operations';
 import { readCommands } from './commands/reads';
@@ -20,7 +21,7 @@ import { makeContext } from './context';
 import { UsageError } from './errors';
 import { commandHelp, familyHelp, generalHelp, usageLine } from './help';
 
-export const COMMANDS: readonly Command[] = [...localCommands, ...operationCommands, ...readCommands, ...auditCommands];
+export const COMMANDS: readonly Command[] = [...localCommands, ...operationCommands, ...readCommands, ...energyCommands, ...auditCommands];
 
 /** Every option of every command, and the global ones: what util.parseArgs is told. */
 const ALL_OPTIONS: readonly Option[] = [...GLOBAL_OPTIONS, ...COMMANDS.flatMap((command) => command.options ?? [])];
@@ -30,6 +31,7 @@ const GROUPS: ReadonlyArray<readonly [string, (command: Command) => boolean]> = 
   ['Local network and deployment', (c) => c.path[0] === 'network' || c.path[0] === 'deploy'],
   ['Operations (signed with --from NAME)', (c) => operationCommands.includes(c)],
   ['Reads', (c) => readCommands.includes(c)],
+  ['Energy: devices, readings, credits, certificates, consumption, the operator', (c) => energyCommands.includes(c)],
   ['Audit (for the utility and the regulator)', (c) => auditCommands.includes(c)],
 ];
 

@@ -206,3 +206,83 @@ export const formatTime = (unixSeconds: BigNumber | number | string): string => 
 
   return `${new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
 };
+
+// ------------------------------------------------------------------ energy and intervals
+
+const ENERGY_UNITS: Record<string, number> = { wh: 1, kwh: 1_000, mwh: 1_000_000 };
+
+/** Watt-hours (an integer) from `750Wh`, `0.75kWh`, `1,5 kWh`, `2MWh` or plain Wh. */
+export const parseEnergy = (input: string, what = 'energy'): BigNumber => {
+  const examples = 'examples: 750Wh, 0.75kWh, 2MWh';
+  const match = /^\s*([\d.,]+)\s*([a-zA-Z]*)\s*$/.exec(input);
+  const unit = match?.[2].toLowerCase() ?? '';
+  if (match === null || (unit !== '' && ENERGY_UNITS[unit] === undefined)) {
+    throw new UsageError(`Bad ${what}: "${input}" (${examples}).`);
+  }
+  const wh = new BigNumber(readNumber(match[1], what, examples, input)).times(ENERGY_UNITS[unit] ?? 1);
+  if (!wh.isInteger()) {
+    throw new UsageError(`Bad ${what}: "${input}" is not a whole number of watt-hours.`);
+  }
+
+  return wh;
+};
+
+/** `1.25 kWh (1250 Wh)`, `750 Wh`. */
+export const formatEnergy = (wh: BigNumber | number | string): string => {
+  const value = big(wh);
+
+  return value.abs().gte(1_000) ? `${value.div(1_000).toFormat()} kWh (${value.toFixed()} Wh)` : `${value.toFixed()} Wh`;
+};
+
+/** Local time of tariffs and billing cycles (spec "Time and units"). */
+export const LOCAL_TIME_ZONE = 'America/Sao_Paulo';
+
+const localParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: LOCAL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2026-12-01 10:15` in LOCAL_TIME_ZONE. */
+const localText = (unixSeconds: number): string => {
+  const parts = Object.fromEntries(localParts.formatToParts(new Date(unixSeconds * 1_000)).map((part) => [part.type, part.value]));
+
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+};
+
+/** An interval (15 min, `floor(unixSeconds / 900)`) as its local start and end: `2026-12-01 10:15–10:30 (America/Sao_Paulo)`. */
+export const formatInterval = (interval: BigNumber | number | string): string => {
+  const start = big(interval).toNumber() * 900;
+
+  return `${localText(start)}–${localText(start + 900).slice(11)} (${LOCAL_TIME_ZONE})`;
+};
+
+/**
+ * An interval from its number, or from a local start time `2026-12-01 10:15` (or
+ * `2026-12-01T10:15`) in LOCAL_TIME_ZONE, which must be on a quarter hour.
+ */
+export const parseInterval = (input: string, what = 'interval'): BigNumber => {
+  if (/^\d+$/.test(input)) {
+    return new BigNumber(input);
+  }
+  const match = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)$/.exec(input.trim());
+  if (match === null) {
+    throw new UsageError(`Bad ${what}: "${input}" (an interval number, or a local start time like "2026-12-01 10:15").`);
+  }
+  const [, year, month, day, hour, minute] = match.map(Number);
+  const wall = Date.UTC(year, month - 1, day, hour, minute) / 1_000;
+  // The zone's offset at that moment: the wall clock read back there, less the UTC guess.
+  const back = localText(wall);
+  const [bYear, bMonth, bDay, bHour, bMinute] = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)$/.exec(back)!.slice(1).map(Number);
+  const offset = Date.UTC(bYear, bMonth - 1, bDay, bHour, bMinute) / 1_000 - wall;
+  const seconds = wall - offset;
+  if (seconds % 900 !== 0) {
+    throw new UsageError(`Bad ${what}: "${input}" is not on a quarter hour (intervals are 15 minutes).`);
+  }
+
+  return new BigNumber(seconds / 900);
+};

@@ -32,9 +32,9 @@ import {
   writeWallet,
 } from '../wallets';
 
-/** GAS the founder needs to deploy the four contracts, and what the local network gives it when it has less. */
-const DEPLOY_GAS = 4_500;
-const DEPLOY_FUNDING = 5_000;
+/** GAS the founder needs to deploy the six contracts (about 1,000 each), and what the local network gives it when it has less. */
+const DEPLOY_GAS = 6_500;
+const DEPLOY_FUNDING = 7_000;
 
 const PROFILE_OPTIONS: ReadonlyArray<Option> = [
   option('name', '"FULL NAME"', "the member's full name (kept in the wallet, never on chain)"),
@@ -306,6 +306,8 @@ export const localCommands: Command[] = [
                 ['trades', deployment.contracts.trades ?? '-'],
                 ['plants', deployment.contracts.plants],
                 ['referendums', deployment.contracts.referendums],
+                ['energy', deployment.contracts.energy ?? '(not deployed)'],
+                ['consumption', deployment.contracts.consumption ?? '(not deployed)'],
                 ['founder', deployment.founder ?? '-'],
               ] as Array<[string, string]>)),
         ]),
@@ -373,7 +375,7 @@ export const localCommands: Command[] = [
       option('max-power', 'P', 'the largest plant (default 5MW)'),
     ],
     summary:
-      'Compile and deploy the four contracts (ledger, trades, plants, referendums; about 4,000 GAS; on the local network the founder is funded first) and save the deployment.',
+      'Compile and deploy the six contracts (ledger, trades, plants, referendums, energy, consumption; about 6,000 GAS; on the local network the founder is funded first) and save the deployment.',
     examples: [
       'mtemsm deploy --founder ana',
       'mtemsm deploy --founder ana --referendum-period 10m --crowdfunding-period 10m --min-funding-window 1m --min-time-to-market 1m --min-bid 50 --max-power 100kW',
@@ -407,7 +409,7 @@ export const localCommands: Command[] = [
         await fundWithGAS(group, await group.master(), [founder.address], DEPLOY_FUNDING);
       }
       if (!ctx.json) {
-        process.stderr.write('Compiling and deploying the four contracts (about 15 s)…\n');
+        process.stderr.write('Compiling and deploying the six contracts (about 20 s)…\n');
       }
       let deployment;
       try {
@@ -431,6 +433,8 @@ export const localCommands: Command[] = [
           ['trades', deployment.contracts.trades],
           ['plants', deployment.contracts.plants],
           ['referendums', deployment.contracts.referendums],
+          ['energy', deployment.contracts.energy ?? '-'],
+          ['consumption', deployment.contracts.consumption ?? '-'],
           ['founder', `${ctx.need('founder')} (${founder.address})`],
           ['referendum period', formatDuration(settings.referendumPeriod)],
           ['crowdfunding period', formatDuration(settings.crowdfundingPeriod)],

@@ -43,7 +43,7 @@ const utilityOf = (ctx: Context): string => {
 };
 
 /** Prints what a transaction did: the sentence, the returned value or ID, block, hash and gasCost. */
-const report = (ctx: Context, operation: string, sentence: string, sent: Sent, extra: Record<string, unknown> = {}) => {
+export const report = (ctx: Context, operation: string, sentence: string, sent: Sent, extra: Record<string, unknown> = {}) => {
   const value = sent.value;
   const returnedID = typeof value === 'string' && isAnyID(value) ? value : undefined;
   if (ctx.json) {
@@ -82,7 +82,7 @@ interface Signed {
   readonly local: boolean;
 }
 
-const signed = async (ctx: Context): Promise<Signed> => {
+export const signed = async (ctx: Context): Promise<Signed> => {
   const { group, local } = await connectGroup(ctx);
 
   return { group, from: await signer(ctx, group), name: ctx.need('from'), local };

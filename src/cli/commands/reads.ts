@@ -277,6 +277,8 @@ export const readCommands: Command[] = [
           ['trades', group.contracts.trades],
           ['plants', group.contracts.plants],
           ['referendums', group.contracts.referendums],
+          ['energy', group.contracts.energy ?? '(not deployed)'],
+          ['consumption', group.contracts.consumption ?? '(not deployed)'],
           ['rpc', group.rpcURL],
         ]),
       );
@@ -608,6 +610,7 @@ export const readCommands: Command[] = [
           ['trades', partners.trades ?? '(none attached)'],
           ['plants', partners.plants ?? '(none attached)'],
           ['referendums', partners.referendums ?? '(none attached)'],
+          ['energy', partners.energy ?? '(none attached)'],
           ['founder', sameFounder ? `${label(names, founders[0])} (in all four scripts)` : `DIFFERS: ${founders.join(', ')}`],
         ]),
       );
