@@ -36,6 +36,7 @@ import { blockFor, DEFAULT_SETTINGS, fundWithGAS, Group, NETWORK, passTime } fro
 import { startGroupNode } from '../src/chain/inMemory';
 import { cancelPledges, closeCrowdfunding, PLEDGE_PAGE, SendPage, startOperation } from '../src/chain/plants';
 import { allMembers } from '../src/chain/reads';
+import { CALLS_A_DAY, ENERGY_OPERATIONS, measureEnergy } from './energy';
 import { installProfiler, Profile, profileOf, recordedExecutions, resetProfile, scriptHashOf } from './profiler';
 
 /**
@@ -66,6 +67,9 @@ const integerSetting = (name: string, fallback: number, minimum: number): number
 
 /** The group measured (issue 13: 130 members). At least 8: seven members besides the founder act. */
 const MEMBERS = integerSetting('BENCH_MEMBERS', 130, 8);
+const MEMBERS_MEASURED = MEMBERS;
+/** The smaller group the energy layer's costs are compared with (issue 15: 10 and 130 members). */
+const ENERGY_SMALL_GROUP = 10;
 /** Funders of the failing plant of M6 (issue 13: 600); as many members are admitted for it. */
 const FAILING_FUNDERS = integerSetting('BENCH_FAILING_FUNDERS', 600, 2);
 const CONTRACTS_FROM = process.env.BENCH_CONTRACTS;
@@ -500,7 +504,12 @@ const readPlant = (ppID: string, plant: PlantRead): Run['pledged']['p1'] => {
 const described = (plant: PlantRead): string =>
   plant === undefined ? 'unknown' : `${plant.capacityW.div(1_000).toFixed()} kW, R$ ${plant.cost.toFixed(2)}, ${plant.funders.toFixed()} funders`;
 
-const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Promise<Run> => {
+/**
+ * The bench's group of `MEMBERS` members; `full` false: a smaller group for the energy
+ * layer's comparison only (founding, the plants, the changes and the energy operations;
+ * no baseline token, no M6).
+ */
+const run = async (compiled: CompiledContract[], baseline: CompiledBaseline, MEMBERS = MEMBERS_MEASURED, full = true): Promise<Run> => {
   const port = 20_000 + Math.floor(Math.random() * 30_000);
   progress(`starting an in-memory node on port ${port} and deploying the four contracts`);
   const { node, group } = await startGroupNode(port, compiled);
@@ -520,7 +529,7 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
       operations,
     );
     const founder = await group.master();
-    const extras = Math.max(0, FAILING_FUNDERS - MEMBERS);
+    const extras = full ? Math.max(0, FAILING_FUNDERS - MEMBERS) : 0;
     // MEMBERS-1 members besides the founder, the candidate admitted while measuring, the extras of M6.
     const accounts: UserAccountID[] = [];
     for (let index = 0; index < MEMBERS + extras; index++) {
@@ -707,6 +716,13 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline): Pr
     }
     phase('changes, removals and an admission');
 
+    // The energy layer (bench/energy.ts), its operations recorded as "… @<members>".
+    await measureEnergy(group, { one: async (operation, call) => recorder.one(`${operation} @${MEMBERS}`, call) }, [founder, m1], p1);
+    phase(`the energy layer at ${MEMBERS} members`);
+    if (!full) {
+      return { recorder, phases, members: MEMBERS } as unknown as Run;
+    }
+
     // The baseline NEP-5 token on the same node.
     await measureBaseline(group, recorder, baseline, founder, m4, m5);
     phase('Nep5Baseline transfers');
@@ -842,6 +858,27 @@ const main = async (): Promise<void> => {
   );
   const profiles = [...recorder.profiles.values()];
 
+  // ---- the energy layer: the same operations in a group of ENERGY_SMALL_GROUP members (a node of its own)
+  progress(`the energy layer again, in a group of ${ENERGY_SMALL_GROUP} members`);
+  const small = await run(compiled, baseline, ENERGY_SMALL_GROUP, false);
+  const energyStats = (rows: ReturnType<GasLog['rows']>, members: number) =>
+    new Map(rows.filter((row) => row.operation.endsWith(` @${members}`)).map((row) => [row.operation.replace(/ @\d+$/, ''), row]));
+  const energyLarge = energyStats(recorder.gas.rows(), MEMBERS);
+  const energySmall = energyStats(small.recorder.gas.rows(), ENERGY_SMALL_GROUP);
+  const energyRows = ENERGY_OPERATIONS.map(({ operation, note, recurring }) => {
+    const large = energyLarge.get(operation);
+    const smallRow = energySmall.get(operation);
+    if (large === undefined || smallRow === undefined) {
+      throw new Error(`energy: ${operation} was not measured at both sizes`);
+    }
+    const same = Math.abs(large.max - smallRow.max) <= 0.05 * smallRow.max;
+
+    return { operation, note, recurring, small: smallRow.max, large: large.max, samples: large.count, same, ok: large.max <= GOAL && smallRow.max <= GOAL && same };
+  });
+  const dayOfReadings = energyRows
+    .filter((row) => row.operation.startsWith('recordProduction'))
+    .map((row) => ({ operation: row.operation, calls: CALLS_A_DAY, total: Number((energyLarge.get(row.operation)?.total ?? 0).toFixed(3)) }));
+
   // ---- reports/gas.json
   const json = {
     members: MEMBERS,
@@ -851,6 +888,7 @@ const main = async (): Promise<void> => {
     transferRatioGoal: TRANSFER_RATIO_GOAL,
     baseline: { sebTransfer: seb, baselineTransfer: nep5 },
     m6: result.m6,
+    energy: { members: [ENERGY_SMALL_GROUP, MEMBERS], rows: energyRows, dayOfReadings, phases: small.phases },
     pledgesReadLimit: PLEDGE_PAGE,
     pages: Object.fromEntries(
       [...recorder.pages.entries()].filter(([operation]) => operation.includes('page') || operation.startsWith('bid')).map(([operation, list]) => [operation, list]),
@@ -935,6 +973,24 @@ const main = async (): Promise<void> => {
       lines.push('');
     }
   }
+  lines.push(`## The energy layer at ${ENERGY_SMALL_GROUP} and ${MEMBERS} members`);
+  lines.push('');
+  lines.push(
+    `The same operations (\`bench/energy.ts\`) in the ${MEMBERS}-member group and in a group of ${ENERGY_SMALL_GROUP} built the same way on a node of its own. ` +
+      `Goal (issue 15): every operation within ${GOAL} GAS and the same (±5%) at both sizes. A day of readings (96 intervals) is ${CALLS_A_DAY} calls of 16 ` +
+      `(one call of 96 cannot stay within ${GOAL} GAS on neo-one 2.x: README, "The energy layer").`,
+  );
+  lines.push('');
+  lines.push(`| operation | ${ENERGY_SMALL_GROUP} members | ${MEMBERS} members | same (±5%) | ≤ ${GOAL} | samples |`);
+  lines.push('|---|---:|---:|:---:|:---:|---:|');
+  for (const row of energyRows) {
+    lines.push(`| ${row.operation}${row.note === '' ? '' : ` — ${row.note}`} | ${fmt(row.small)} | ${fmt(row.large)} | ${yes(row.same)} | ${yes(row.large <= GOAL && row.small <= GOAL)} | ${row.samples} |`);
+  }
+  lines.push('');
+  for (const { operation, calls, total } of dayOfReadings) {
+    lines.push(`- A day of readings, ${operation}: ${calls} calls, ${total.toFixed(3)} GAS in all (${fmt(total / calls)} a call), each within the free ${FREE_GAS} GAS.`);
+  }
+  lines.push('');
   lines.push('## SEB transfer against a minimal NEP-5 token');
   lines.push('');
   lines.push(
