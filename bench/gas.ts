@@ -717,7 +717,7 @@ const run = async (compiled: CompiledContract[], baseline: CompiledBaseline, MEM
     phase('changes, removals and an admission');
 
     // The energy layer (bench/energy.ts), its operations recorded as "… @<members>".
-    await measureEnergy(group, { one: async (operation, call) => recorder.one(`${operation} @${MEMBERS}`, call) }, [founder, m1], p1);
+    await measureEnergy(group, { one: async (operation, call) => recorder.one(`${operation} @${MEMBERS}`, call) }, [founder, m1], p2);
     phase(`the energy layer at ${MEMBERS} members`);
     if (!full) {
       return { recorder, phases, members: MEMBERS } as unknown as Run;
