@@ -77,21 +77,27 @@ export const readNumber = (text: string, what: string, examples: string, shown =
   return `${whole}.${fraction}`;
 };
 
-/** Watts (an integer) from `10kWp`, `0.5 kW`, `5MW`, `500W` or `500`. */
-export const parsePower = (input: string, what = 'power'): BigNumber => {
-  const examples = 'examples: 10kWp, 0.5kW, 500W, 5MW';
+/**
+ * A whole number of a unit from a number and an optional unit (`units`: lower-case unit →
+ * factor; none: the unit itself), refused in one line with `examples`.
+ */
+const parseWhole = (input: string, what: string, units: Record<string, number>, examples: string, unitName: string): BigNumber => {
   const match = /^\s*([\d.,]+)\s*([a-zA-Z]*)\s*$/.exec(input);
   const unit = match?.[2].toLowerCase() ?? '';
-  if (match === null || (unit !== '' && POWER_UNITS[unit] === undefined)) {
+  if (match === null || (unit !== '' && units[unit] === undefined)) {
     throw new UsageError(`Bad ${what}: "${input}" (${examples}).`);
   }
-  const watts = new BigNumber(readNumber(match[1], what, examples, input)).times(POWER_UNITS[unit] ?? 1);
-  if (!watts.isInteger()) {
-    throw new UsageError(`Bad ${what}: "${input}" is not a whole number of watts.`);
+  const value = new BigNumber(readNumber(match[1], what, examples, input)).times(units[unit] ?? 1);
+  if (!value.isInteger()) {
+    throw new UsageError(`Bad ${what}: "${input}" is not a whole number of ${unitName}.`);
   }
 
-  return watts;
+  return value;
 };
+
+/** Watts (an integer) from `10kWp`, `0.5 kW`, `5MW`, `500W` or `500`. */
+export const parsePower = (input: string, what = 'power'): BigNumber =>
+  parseWhole(input, what, POWER_UNITS, 'examples: 10kWp, 0.5kW, 500W, 5MW', 'watts');
 
 /** R$ (at most 2 decimals) from `R$ 700,00`, `1.234,56`, `1,234.56`, `700.00` or `700`. */
 export const parseMoney = (input: string, what = 'amount'): BigNumber => {
@@ -116,20 +122,8 @@ export const parseSEB = (input: string, what = 'SEB amount'): BigNumber => {
 };
 
 /** Seconds from `30d`, `12h`, `1.5h`, `10m`, `45s`, `1w` or plain seconds. */
-export const parseDuration = (input: string, what = 'duration'): BigNumber => {
-  const examples = 'examples: 30d, 12h, 10m, 45s, or seconds';
-  const match = /^\s*([\d.,]+)\s*([a-zA-Z]*)\s*$/.exec(input);
-  const unit = match?.[2].toLowerCase() ?? '';
-  if (match === null || (unit !== '' && DURATION_UNITS[unit] === undefined)) {
-    throw new UsageError(`Bad ${what}: "${input}" (${examples}).`);
-  }
-  const seconds = new BigNumber(readNumber(match[1], what, examples, input)).times(DURATION_UNITS[unit] ?? 1);
-  if (!seconds.isInteger()) {
-    throw new UsageError(`Bad ${what}: "${input}" is not a whole number of seconds.`);
-  }
-
-  return seconds;
-};
+export const parseDuration = (input: string, what = 'duration'): BigNumber =>
+  parseWhole(input, what, DURATION_UNITS, 'examples: 30d, 12h, 10m, 45s, or seconds', 'seconds');
 
 /** A positive whole number (a port, a GAS amount). */
 export const parseCount = (input: string, what: string): number => {
@@ -212,20 +206,8 @@ export const formatTime = (unixSeconds: BigNumber | number | string): string => 
 const ENERGY_UNITS: Record<string, number> = { wh: 1, kwh: 1_000, mwh: 1_000_000 };
 
 /** Watt-hours (an integer) from `750Wh`, `0.75kWh`, `1,5 kWh`, `2MWh` or plain Wh. */
-export const parseEnergy = (input: string, what = 'energy'): BigNumber => {
-  const examples = 'examples: 750Wh, 0.75kWh, 2MWh';
-  const match = /^\s*([\d.,]+)\s*([a-zA-Z]*)\s*$/.exec(input);
-  const unit = match?.[2].toLowerCase() ?? '';
-  if (match === null || (unit !== '' && ENERGY_UNITS[unit] === undefined)) {
-    throw new UsageError(`Bad ${what}: "${input}" (${examples}).`);
-  }
-  const wh = new BigNumber(readNumber(match[1], what, examples, input)).times(ENERGY_UNITS[unit] ?? 1);
-  if (!wh.isInteger()) {
-    throw new UsageError(`Bad ${what}: "${input}" is not a whole number of watt-hours.`);
-  }
-
-  return wh;
-};
+export const parseEnergy = (input: string, what = 'energy'): BigNumber =>
+  parseWhole(input, what, ENERGY_UNITS, 'examples: 750Wh, 0.75kWh, 2MWh', 'watt-hours');
 
 /** `1.25 kWh (1250 Wh)`, `750 Wh`. */
 export const formatEnergy = (wh: BigNumber | number | string): string => {

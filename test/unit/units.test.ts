@@ -6,6 +6,8 @@ import BigNumber from 'bignumber.js';
 import { UsageError } from '../../src/cli/errors';
 import {
   formatDuration,
+  formatEnergy,
+  formatInterval,
   formatMoney,
   formatPower,
   formatSEB,
@@ -13,6 +15,8 @@ import {
   humanDuration,
   parseCount,
   parseDuration,
+  parseEnergy,
+  parseInterval,
   parseMoney,
   parsePower,
   parseSEB,
@@ -256,4 +260,21 @@ describe('formatters', () => {
     expect(formatTime(1_763_773_323)).toBe('2025-11-22 01:02:03 UTC');
     expect(formatTime(new BigNumber(86_400))).toBe('1970-01-02 00:00:00 UTC');
   });
+});
+
+test('energy in Wh from Wh, kWh and MWh in either notation; intervals from and to local time (America/Sao_Paulo)', () => {
+  expect([parseEnergy('0.75kWh'), parseEnergy('1,5 kWh'), parseEnergy('2MWh'), parseEnergy('750')].map(String)).toEqual(['750', '1500', '2000000', '750']);
+  expect(() => parseEnergy('0.5Wh')).toThrow('Bad energy: "0.5Wh" is not a whole number of watt-hours.');
+  expect(() => parseEnergy('2kW')).toThrow('Bad energy: "2kW" (examples: 750Wh, 0.75kWh, 2MWh).');
+  expect(formatEnergy(1_250)).toBe('1.25 kWh (1250 Wh)');
+  // 18:15 in São Paulo (UTC−3) is 21:15 UTC.
+  const interval = Date.UTC(2026, 11, 1, 21, 15) / 1_000 / 900;
+  expect(parseInterval('2026-12-01 18:15').toNumber()).toBe(interval);
+  expect(parseInterval('2026-12-01T18:15').toNumber()).toBe(interval);
+  expect(parseInterval(String(interval)).toNumber()).toBe(interval);
+  expect(formatInterval(interval)).toBe('2026-12-01 18:15–18:30 (America/Sao_Paulo)');
+  // The day's last interval ends at midnight.
+  expect(formatInterval(parseInterval('2026-12-01 23:45'))).toBe('2026-12-01 23:45–00:00 (America/Sao_Paulo)');
+  expect(() => parseInterval('2026-12-01 18:10')).toThrow('is not on a quarter hour');
+  expect(() => parseInterval('yesterday')).toThrow('Bad interval: "yesterday"');
 });
