@@ -6,7 +6,8 @@
  * count; a member contests a reading by proving its leaf (a hash only its owner can open)
  * is in a root, and the dispute is recorded for the auditor and the group.
  * Its own contract: MTEMsmEnergy would pass NEO 2's 64 KiB deploy limit with it.
- * Reads the ledger (membership); nothing calls this contract (links one way).
+ * Reads the ledger (membership) and MTEMsmReferendums (the operator, syncOperator);
+ * nothing calls this contract (links one way).
  */
 import { Address, Blockchain, constant, createEventNotifier, crypto, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
 

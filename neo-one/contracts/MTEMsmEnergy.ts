@@ -1,11 +1,11 @@
 /**
- * MTEMsmEnergy — the energy layer's first part (../shared/spec/microgrid.md, sections
- * Devices and Production and energy credits; issue 15): the device registry, meter-
- * witnessed production readings, energy credits of members' own devices, and granular
- * certificates of retired credits. Consumption commitments are MTEMsmConsumption's.
+ * MTEMsmEnergy — the energy layer (../shared/spec/microgrid.md, sections Devices and
+ * Production and energy credits; issue 15): the device registry, meter-witnessed
+ * production readings, energy credits (members' own devices', and the group plants'
+ * once claimed from the ledger), and granular certificates of retired credits. Consumption commitments are MTEMsmConsumption's.
  *
- * - A group plant's production meter is registered by the operator (an address set at
- *   deployment) against an operating plant of MTEMsmPlants, within its capacity; a
+ * - A group plant's production meter is registered by the operator (the founder until an
+ *   operator referendum elects another: syncOperator takes it) against an operating plant of MTEMsmPlants, within its capacity; a
  *   member's own device by the member (a member of the MTEMsm ledger).
  * - Readings come only from the device's meter key, up to 4 hours a call, each
  *   interval ended, after the last, within the device's physical limit, and the meter's
@@ -15,10 +15,10 @@
  *   accumulator, where each quota change is settled (MTEMsm.ts, "Energy credits"). A
  *   holder claims them here (claimCredits) before retiring or trading them: they then
  *   take the source mix of the group's unclaimed production (exact for a group whose
- *   plants share one source; README, "Energy credits").
+ *   plants share one source; README, "Where the group plants' credits live").
  *   Kept: producedWh == creditedWh (own devices' and claimed) + unclaimedWh (in the
  *   ledger), to the Wh; Σ the pool's Wh by source == unclaimedWh.
- * Calls the ledger and MTEMsmPlants; nothing calls this contract (links one way).
+ * Calls the ledger, MTEMsmPlants and MTEMsmReferendums; nothing calls this contract (links one way).
  * Units: energy Wh, power W, time Unix seconds, intervals of 900 s (UTC).
  */
 import { Address, Blockchain, constant, createEventNotifier, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
