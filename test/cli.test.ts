@@ -277,6 +277,7 @@ describe('mtemsm (command line)', () => {
       },
       founder: ana,
       settings: { referendumPeriod: 600, crowdfundingPeriod: 600, minTimeToMarket: 1, minBid: '10', maxPowerW: 100_000, minFundingWindow: 1 },
+      setting: 'brazil-dg',
       deployedAt: expect.any(String),
     });
     expect(new Set(Object.values(deployment.contracts)).size).toBe(6);

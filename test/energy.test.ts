@@ -588,6 +588,9 @@ test('the auditor rebuilds devices, readings, credits, certificates and commitme
   const files = writeExports(dir, audited).map((file) => path.basename(file));
   const plantCycle = cycleOf(Number((await energy.device('D2')).lastInterval.toString()));
   expect(files).toEqual(expect.arrayContaining(['energy.csv', `allocation-${plantCycle}.csv`]));
+  // An islanded microgrid registers no percentages with a utility: no allocation lists.
+  const microgrid = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-microgrid-'));
+  expect(writeExports(microgrid, audited, 'microgrid').map((file) => path.basename(file)).filter((name) => name.startsWith('allocation-'))).toEqual([]);
   const allocation = allocationRows(state, plantCycle);
   expect(allocation.reduce((sum, [, , percent]) => sum + BigInt(percent.replace('.', '')), 0n)).toBe(1_000_000n);
   expect(allocation.reduce((sum, [, , , wh]) => sum + BigInt(wh), 0n)).toBe(state.plantCycleWh.get(plantCycle));

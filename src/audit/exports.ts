@@ -19,6 +19,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { apportion } from '../domain/apportion';
 import type { Audit } from './audit';
+import type { EnergySetting } from '../chain/group';
 import { ALLOCATION_HEADER, allocationRows, ENERGY_HEADER, energyRows } from './energy';
 import { GroupEvent, GroupState } from './rebuild';
 
@@ -132,9 +133,9 @@ export const referendumRows = (state: GroupState): string[] =>
  * Writes the exports to `dir` (created if missing); returns their paths: the four of the
  * group, and with the energy layer energy.csv and, per billing cycle with plant production,
  * allocation-<YYYY-MM>.csv (src/audit/energy.ts: the utility's percentages in the
- * brazil-dg setting).
+ * brazil-dg setting, the default; none in the microgrid setting).
  */
-export const writeExports = (dir: string, result: Audit): string[] => {
+export const writeExports = (dir: string, result: Audit, setting: EnergySetting = 'brazil-dg'): string[] => {
   fs.mkdirSync(dir, { recursive: true });
   const files: Array<[string, string]> = [
     [
@@ -159,7 +160,8 @@ export const writeExports = (dir: string, result: Audit): string[] => {
   const { energy } = result;
   if (energy !== undefined) {
     files.push(['energy.csv', [row(ENERGY_HEADER), ...energyRows(energy).map(row)].join('\n')]);
-    for (const cycle of [...energy.quotaAtCycleStart.keys()].sort()) {
+    // The utility's allocation lists exist only under Brazil's compensation system.
+    for (const cycle of setting === 'brazil-dg' ? [...energy.quotaAtCycleStart.keys()].sort() : []) {
       files.push([`allocation-${cycle}.csv`, [row(ALLOCATION_HEADER), ...allocationRows(energy, cycle).map(row)].join('\n')]);
     }
   }

@@ -89,9 +89,20 @@ export const DEFAULT_SETTINGS: Settings = {
   minFundingWindow: 604_800,
 };
 
+/**
+ * Which of the spec's two settings a group runs in (shared/spec/microgrid.md, "Two
+ * settings"): Brazil's compensation system, where the utility credits consumer units by
+ * registered percentages (the default, the thesis' setting), or an islanded microgrid.
+ * Off chain (the contracts are the same): the exports and the market read it.
+ */
+export type EnergySetting = 'brazil-dg' | 'microgrid';
+export const ENERGY_SETTINGS: readonly EnergySetting[] = ['brazil-dg', 'microgrid'];
+
 export interface Deployment {
   readonly rpcURL: string;
   readonly contracts: ContractAddresses;
+  /** brazil-dg when absent (a deployment saved before the energy layer). */
+  readonly setting?: EnergySetting;
   readonly founder?: string;
   readonly settings?: Settings;
   readonly deployedAt?: string;
@@ -360,6 +371,7 @@ export const deployGroup = async (
     },
     founder: founder.address,
     settings,
+    setting: 'brazil-dg',
     deployedAt: new Date().toISOString(),
     sourceMaps,
   };

@@ -5,6 +5,7 @@ import { Checkpoint, audit } from '../../audit/audit';
 import { auditedGroup } from '../../audit/events';
 import { writeExports } from '../../audit/exports';
 import { Command, option } from '../command';
+import { readDeployment } from '../../chain/network';
 import { connectGroup } from '../context';
 import { OperationError, UsageError } from '../errors';
 import { fields, print, printJSON, table } from '../output';
@@ -59,7 +60,8 @@ export const auditCommands: Command[] = [
       }
       const { verdict } = result;
       const out = ctx.opt('out');
-      const written = out === undefined ? [] : writeExports(out, result);
+      const saved = readDeployment();
+      const written = out === undefined ? [] : writeExports(out, result, saved?.contracts.ledger === group.contracts.ledger ? saved.setting : undefined);
       if (checkpointFile !== undefined) {
         fs.mkdirSync(path.dirname(path.resolve(checkpointFile)), { recursive: true });
         fs.writeFileSync(checkpointFile, JSON.stringify(result.checkpoint));

@@ -1,7 +1,7 @@
 /** Wallets, the local network and deployment. */
 import { createPrivateKey, wifToPrivateKey } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
-import { DEFAULT_SETTINGS, Settings, deployGroup, fundWithGAS, masterAddress, passTime } from '../../chain/group';
+import { DEFAULT_SETTINGS, ENERGY_SETTINGS, EnergySetting, Settings, deployGroup, fundWithGAS, masterAddress, passTime } from '../../chain/group';
 import {
   DEFAULT_PORT,
   homeDir,
@@ -373,6 +373,7 @@ export const localCommands: Command[] = [
       option('min-funding-window', 'D', 'how long a fully pledged plant still funds before it may close early (default 7d; 0 allowed)'),
       option('min-bid', 'R$', 'the smallest pledge (default 100.00)'),
       option('max-power', 'P', 'the largest plant (default 5MW)'),
+      option('setting', 'brazil-dg|microgrid', "the group's setting: Brazil's compensation system (default; the utility's allocation lists) or an islanded microgrid"),
     ],
     summary:
       'Compile and deploy the six contracts (ledger, trades, plants, referendums, energy, consumption; about 6,000 GAS; on the local network the founder is funded first) and save the deployment.',
@@ -397,6 +398,10 @@ export const localCommands: Command[] = [
       if (settings.referendumPeriod <= 0 || new BigNumber(settings.minBid).lte(0) || settings.maxPowerW <= 0) {
         throw new UsageError('The referendum period, the minimum bid and the maximum power must be positive.');
       }
+      const setting = (ctx.opt('setting') ?? 'brazil-dg') as EnergySetting;
+      if (!ENERGY_SETTINGS.includes(setting)) {
+        throw new UsageError(`Bad --setting: "${setting}" (brazil-dg or microgrid).`);
+      }
       const { group, local } = await connectNode(ctx);
       if ((await group.chain.getBlockCount().catch(() => undefined)) === undefined) {
         throw new OperationError(`No node answers at ${group.rpcURL} (start one with "mtemsm network start").`);
@@ -413,7 +418,7 @@ export const localCommands: Command[] = [
       }
       let deployment;
       try {
-        deployment = await deployGroup(group, founder, settings);
+        deployment = { ...(await deployGroup(group, founder, settings)), setting };
       } catch (error) {
         throw new OperationError(firstLine(error));
       }
@@ -442,6 +447,7 @@ export const localCommands: Command[] = [
           ['min time to market', formatDuration(settings.minTimeToMarket)],
           ['min bid', formatMoney(settings.minBid)],
           ['max power', formatPower(settings.maxPowerW)],
+          ['setting', setting],
           ['saved in', `${homeDir()}/deployment.json`],
         ]),
       );
