@@ -782,7 +782,7 @@ describe('a bare node: who may deploy (L3) and the verification guard (L2)', () 
     master = await chain.master();
     attacker = await chain.addAccount(createPrivateKey());
     // Each refused deployment still pays its system fee (about 500-1,000 GAS).
-    await fundWithGAS(chain, master, [attacker.address], 20_000);
+    await fundWithGAS(chain, master, [attacker.address], 30_000);
   });
 
   afterAll(async () => {
@@ -800,11 +800,18 @@ describe('a bare node: who may deploy (L3) and the verification guard (L2)', () 
     expect(await deploy(master, ledger.contract, ledger.abi, [])).toEqual('');
     expect((await chain.chain.getContract(ledger.address)).address).toEqual(ledger.address);
     // The partners too, each with its default settings: MTEMsmTrades, MTEMsmPlants, and
-    // MTEMsmReferendums (its constructor reads the plants contract, so after that one).
-    const [, , plants, referendums] = await compiledGroup();
+    // MTEMsmReferendums (its constructor reads the plants contract, so after that one),
+    // then the energy layer's two (they read the referendums' operator).
+    const [, , plants, referendums, energy, consumption] = await compiledGroup();
     const plantSettings = [ledger.address, big(5_184_000), big(100), big(604_800)];
     const referendumSettings = [ledger.address, plants.address, big(2_592_000), big(2_592_000), big(5_000_000)];
-    for (const [partner, params] of [[trades, [ledger.address]], [plants, plantSettings], [referendums, referendumSettings]] as const) {
+    for (const [partner, params] of [
+      [trades, [ledger.address]],
+      [plants, plantSettings],
+      [referendums, referendumSettings],
+      [energy, [ledger.address, plants.address, referendums.address]],
+      [consumption, [ledger.address, referendums.address]],
+    ] as const) {
       expect(await deploy(attacker, partner.contract, partner.abi, [...params], partner.sourceMap)).toContain(message);
       expect(await chain.chain.getContract(partner.address).catch(() => undefined)).toBeUndefined();
       expect(await deploy(master, partner.contract, partner.abi, [...params])).toEqual('');
