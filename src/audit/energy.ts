@@ -274,7 +274,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
     state.quota.set(to, held);
     state.pool.setQuota(to, held);
   },
-  'ledger.membership': (state, e, _fail) => {
+  'ledger.membership': (state, e) => {
     if (e.parameters.status === 'removed') {
       // The ledger's treasury takes the member's debt with the quota (MTEMsm.applyRemoval).
       state.pool.passUnclaimed(str(e.parameters.address), state.treasury);
@@ -504,8 +504,8 @@ export const rebuildEnergy = (events: readonly GroupEvent[], treasury: string, r
         report('E1', `${state.pendingCredit.deviceID}'s reading credited nobody`, event);
         state.pendingCredit = undefined;
       }
-      if (!creditBalance(state).exact) {
-        const balance = creditBalance(state);
+      const balance = creditBalance(state);
+      if (!balance.exact) {
         report('E1', `credits ${balance.creditedWh} Wh against ${balance.producedWh} Wh recorded`, event);
       }
     }

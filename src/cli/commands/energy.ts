@@ -16,6 +16,7 @@ import { OperationError, UsageError } from '../errors';
 import { fields, print, printJSON, table } from '../output';
 import { formatEnergy, formatInterval, formatPower, parseEnergy, parseInterval, parsePower } from '../units';
 import { report, signed } from './operations';
+import { label } from './reads';
 
 /** The energy contract of the connected group, or why there is none. */
 const energyOf = (group: Group): Group['energy'] => {
@@ -51,12 +52,16 @@ const requireDevice = async (group: Group, id: string) => {
   return device;
 };
 
-const label = (ctx: Context, address: string, treasury: string): string =>
-  address === treasury ? `the group (${address})` : `${walletNames(ctx).get(address) ?? address}${walletNames(ctx).has(address) ? ` (${address})` : ''}`;
+/** How an address is shown: its wallet's name, or `treasury (…)` for the group's own (owner of the plants' meters). */
+const shownAs = (ctx: Context, group: Group) => {
+  const names = walletNames(ctx);
+
+  return (address: string): string => label(names, address, group.contracts.ledger);
+};
 
 const deviceFields = (ctx: Context, group: Group, id: string, device: any): Array<[string, string]> => [
   ['device', id],
-  ['owner', label(ctx, device.owner, group.contracts.ledger)],
+  ['owner', shownAs(ctx, group)(device.owner)],
   ['kind', device.kind],
   ['meter', device.meter],
   ['capacity', formatPower(device.capacityW)],
@@ -226,12 +231,13 @@ export const energyCommands: Command[] = [
 
         return;
       }
+      const named = shownAs(ctx, group);
       print(
         table(
           ['device', 'owner', 'kind', 'capacity', 'source/category', 'plant', 'status', 'register'],
           devices.map((device) => [
             device.deviceID,
-            label(ctx, device.owner, group.contracts.ledger),
+            named(device.owner),
             device.kind,
             formatPower(device.capacityW),
             device.kind === 'production' ? device.source : device.category,
@@ -305,7 +311,7 @@ export const energyCommands: Command[] = [
       }
       print(
         fields([
-          ['holder', label(ctx, holder, group.contracts.ledger)],
+          ['holder', shownAs(ctx, group)(holder)],
           ['accrued', formatEnergy(credits.accruedWh)],
           ['retired', formatEnergy(credits.retiredWh)],
           ['bought', formatEnergy(credits.boughtWh)],
@@ -381,7 +387,7 @@ export const energyCommands: Command[] = [
       print(
         fields([
           ['certificate', certificateID],
-          ['retired by', label(ctx, certificate.member, group.contracts.ledger)],
+          ['retired by', shownAs(ctx, group)(certificate.member)],
           ['energy', formatEnergy(certificate.energyWh)],
           ['earned from', formatInterval(certificate.fromInterval)],
           ['earned to', formatInterval(certificate.toInterval)],
@@ -552,11 +558,14 @@ export const energyCommands: Command[] = [
 
         return;
       }
+      const named = shownAs(ctx, group);
+      const obeys = (address: string | undefined): string =>
+        address === undefined ? '(unknown here)' : `${named(address)}${address === elected ? '' : ' (out of date: "mtemsm operator sync")'}`;
       print(
         fields([
-          ['elected', label(ctx, elected, group.contracts.ledger)],
-          ['energy contract obeys', `${label(ctx, energy, group.contracts.ledger)}${energy === elected ? '' : ' (out of date: "mtemsm operator sync")'}`],
-          ['consumption contract obeys', consumption === undefined ? '(unknown here)' : `${label(ctx, consumption, group.contracts.ledger)}${consumption === elected ? '' : ' (out of date: "mtemsm operator sync")'}`],
+          ['elected', named(elected)],
+          ['energy contract obeys', obeys(energy)],
+          ['consumption contract obeys', obeys(consumption)],
         ]),
       );
     },

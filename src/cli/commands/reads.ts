@@ -28,7 +28,8 @@ const readAll = async <T, R>(items: readonly T[], read: (item: T) => Promise<R>)
 const plural = (count: number | BigNumber, word: string, words = `${word}s`): string =>
   `${count.toString()} ${new BigNumber(count).eq(1) ? word : words}`;
 
-const label = (names: Map<string, string>, address: string | undefined, treasury?: string): string => {
+/** A wallet's name with its address, `treasury (…)`, or the address alone. */
+export const label = (names: Map<string, string>, address: string | undefined, treasury?: string): string => {
   if (address === undefined || address === '') {
     return '-';
   }
@@ -595,7 +596,14 @@ export const readCommands: Command[] = [
       const { group } = await connectGroup(ctx);
       const [partners, founders] = await Promise.all([
         group.ledger.partners(),
-        Promise.all([group.ledger.founder(), group.trades.founder(), group.plants.founder(), group.referendums.founder()]),
+        Promise.all([
+          group.ledger.founder(),
+          group.trades.founder(),
+          group.plants.founder(),
+          group.referendums.founder(),
+          ...(group.contracts.energy === undefined ? [] : [group.energy.founder()]),
+          ...(group.contracts.consumption === undefined ? [] : [group.consumption.founder()]),
+        ]),
       ]);
       const sameFounder = founders.every((founder) => founder === founders[0]);
       if (ctx.json) {
@@ -611,7 +619,7 @@ export const readCommands: Command[] = [
           ['plants', partners.plants ?? '(none attached)'],
           ['referendums', partners.referendums ?? '(none attached)'],
           ['energy', partners.energy ?? '(none attached)'],
-          ['founder', sameFounder ? `${label(names, founders[0])} (in all four scripts)` : `DIFFERS: ${founders.join(', ')}`],
+          ['founder', sameFounder ? `${label(names, founders[0])} (in all ${founders.length} scripts)` : `DIFFERS: ${founders.join(', ')}`],
         ]),
       );
     },
