@@ -24,6 +24,7 @@ import { auditedGroup, readGroupHistory } from '../src/audit/events';
 import { inBatches, sendBlock } from '../src/chain/batch';
 import { connect, deployDefaultGroup, Group } from '../src/chain/group';
 import { PROJECT_ROOT, readDeployment, saveDeployment, startNetwork, stopNetwork } from '../src/chain/network';
+import { freePort } from '../src/chain/node';
 import { consoleProgress } from '../src/experiment/progress';
 import { table } from '../src/experiment/report';
 import { ExperimentMember, runThesisExperiment } from '../src/experiment/run';
@@ -215,7 +216,7 @@ const buildChain = async (
   say: (line: string) => void,
   json: boolean,
 ): Promise<{ readonly group: Group; readonly beforeLastRound: number }> => {
-  const network = await startNetwork({ home, port: 20_000 + Math.floor(Math.random() * 20_000), fresh: true });
+  const network = await startNetwork({ home, port: await freePort(), fresh: true });
   const { group, deployment } = await deployDefaultGroup(network.rpcURL);
   saveDeployment(deployment, home);
   say(`Building a chain of at least ${target.toLocaleString('en-US')} events: the 130-member thesis experiment first`);

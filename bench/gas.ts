@@ -34,6 +34,7 @@ import { SourceMapConsumer, SourceMapGenerator } from 'source-map';
 import { CompiledContract, compileGroup, CONTRACT_NAMES, GUARD_INSTRUCTIONS, VERIFICATION_GUARD } from '../src/chain/compile';
 import { blockFor, DEFAULT_SETTINGS, fundWithGAS, Group, NETWORK, passTime } from '../src/chain/group';
 import { startGroupNode } from '../src/chain/inMemory';
+import { freePort } from '../src/chain/node';
 import { cancelPledges, closeCrowdfunding, PLEDGE_PAGE, SendPage, startOperation } from '../src/chain/plants';
 import { allMembers } from '../src/chain/reads';
 import { CALLS_A_DAY, ENERGY_OPERATIONS, measureEnergy } from './energy';
@@ -510,8 +511,8 @@ const described = (plant: PlantRead): string =>
  * no baseline token, no M6).
  */
 const run = async (compiled: CompiledContract[], baseline: CompiledBaseline, MEMBERS = MEMBERS_MEASURED, full = true): Promise<Run> => {
-  const port = 20_000 + Math.floor(Math.random() * 30_000);
-  progress(`starting an in-memory node on port ${port} and deploying the four contracts`);
+  const port = await freePort();
+  progress(`starting an in-memory node on port ${port} and deploying the six contracts`);
   const { node, group } = await startGroupNode(port, compiled);
   const phases: Array<{ phase: string; seconds: number }> = [];
   let phaseStarted = Date.now();

@@ -179,7 +179,7 @@ const request = async (inviter: UserAccountID, candidate: UserAccountID): Promis
 };
 
 beforeAll(async () => {
-  node = await startNode({ port: 20_000 + Math.floor(Math.random() * 20_000) });
+  node = await startNode();
   const deployer = connect({ rpcURL: node.rpcURL });
   const master = await deployer.master();
   const deployment = await deployGroup(deployer, master, SETTINGS, await compiledGroup());

@@ -15,12 +15,14 @@ import { createCipheriv, createHash, scryptSync } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { freePort } from '../src/chain/node';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'mtemsm.js');
 const PASSWORD = 'correct horse battery staple';
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-cli-home-'));
 const keystore = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-cli-wallets-'));
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+/** The test network's port: a free one (beforeAll). */
+let port = 0;
 
 interface Run {
   readonly code: number;
@@ -117,6 +119,7 @@ describe('mtemsm (command line)', () => {
   let bobProfileHash: string;
 
   beforeAll(async () => {
+    port = await freePort();
     await ok('network', 'start', '--fresh', '--port', String(port));
   });
 

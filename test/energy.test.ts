@@ -39,7 +39,6 @@ import { compiledGroup, plain } from './group';
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, referendumPeriod: 600, crowdfundingPeriod: 1_200, minTimeToMarket: 600, minFundingWindow: 300 };
 const UTILITY = 'Light';
 const big = (value: number | string): BigNumber => new BigNumber(value);
-const port = (): number => 20_000 + Math.floor(Math.random() * 20_000);
 
 let node: RunningNode;
 let group: Group;
@@ -96,7 +95,7 @@ const refused = async (
 };
 
 beforeAll(async () => {
-  node = await startNode({ port: port() });
+  node = await startNode();
   const deployer = connect({ rpcURL: node.rpcURL });
   const compiled = await compiledGroup();
   const deployment = await deployGroup(deployer, await deployer.master(), SETTINGS, compiled);

@@ -777,7 +777,7 @@ describe('a bare node: who may deploy (L3) and the verification guard (L2)', () 
   };
 
   beforeAll(async () => {
-    node = await startNode({ port: 20_000 + Math.floor(Math.random() * 20_000) });
+    node = await startNode();
     chain = connect({ rpcURL: node.rpcURL, autoConsensus: true });
     master = await chain.master();
     attacker = await chain.addAccount(createPrivateKey());

@@ -74,7 +74,7 @@ export const big = (value: number | string): BigNumber => new BigNumber(value);
 
 /** Runs `test` on a freshly deployed group (one in-memory node per call: share it within a file). */
 export const withGroup = async (test: (group: Group) => Promise<void>): Promise<void> => {
-  const node = await startNode({ port: 20_000 + Math.floor(Math.random() * 20_000) });
+  const node = await startNode();
   try {
     const deployer = connect({ rpcURL: node.rpcURL, autoConsensus: true });
     const master = await deployer.master();

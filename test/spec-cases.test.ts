@@ -22,7 +22,6 @@ import { compiledGroup, expectInvariants } from './group';
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, referendumPeriod: 600, crowdfundingPeriod: 1_200, minTimeToMarket: 600, minFundingWindow: 300 };
 const UTILITY = 'Light';
 const big = (value: number | string): BigNumber => new BigNumber(value);
-const port = (): number => 20_000 + Math.floor(Math.random() * 20_000);
 
 describe('deployment settings are checked by the contracts (fresh nodes)', () => {
   // MTEMsmPlants refuses crowdfundingPeriod < 0 || minBid <= 0 || minFundingWindow < 0;
@@ -32,7 +31,7 @@ describe('deployment settings are checked by the contracts (fresh nodes)', () =>
    * the contracts took) and which of the four contracts are on chain afterwards.
    */
   const deployWith = async (change: Partial<Settings>): Promise<{ outcome: unknown; deployed: string[] }> => {
-    const node = await startNode({ port: port() });
+    const node = await startNode();
     try {
       const deployer = connect({ rpcURL: node.rpcURL });
       const compiled = await compiledGroup();
@@ -115,7 +114,7 @@ describe('on a group of three members, each holding 1,000 W and 1 SEB', () => {
     (await sendBlock(group, operation, [call({ from: founder })]))[0].value === true;
 
   beforeAll(async () => {
-    node = await startNode({ port: port() });
+    node = await startNode();
     const deployer = connect({ rpcURL: node.rpcURL });
     const deployment = await deployGroup(deployer, await deployer.master(), SETTINGS, await compiledGroup());
     group = connect({ rpcURL: node.rpcURL, contracts: deployment.contracts, sourceMaps: deployment.sourceMaps });

@@ -7,7 +7,7 @@ import { CompiledContract, Group, deployDefaultGroup } from './group';
 import { RunningNode, startNode } from './node';
 
 export const startGroupNode = async (
-  port = 20_000 + Math.floor(Math.random() * 20_000),
+  port?: number,
   compiled?: CompiledContract[],
 ): Promise<{ readonly node: RunningNode; readonly group: Group }> => {
   const node = await startNode({ port });

@@ -7,6 +7,7 @@
  */
 import { privateKeyToScriptHash } from '@neo-one/client-common';
 import { createHash } from 'crypto';
+import { AddressInfo, createServer } from 'net';
 // The node's packages are loaded by startNode only: every command line run imports this
 // module (for the master key) and would otherwise spend about a second loading a full node.
 import type { FullNode as FullNodeType } from '@neo-one/node';
@@ -52,8 +53,29 @@ const memoizeDisassembly = (): void => {
   core.disassembleByteCode = memoized;
 };
 
-/** Starts a node on `port`, keeping the chain in `path` (a folder) or in memory when `path` is undefined. */
-export const startNode = async ({ port, path }: { readonly port: number; readonly path?: string }): Promise<RunningNode> => {
+/**
+ * A TCP port free on localhost now, chosen by the system. Test files used to draw a random
+ * port among 20,000: two nodes drawing the same one is rare, but then neo-one's node never
+ * settles its start (its RPC server's EADDRINUSE is not passed on) and the test waits out
+ * its whole timeout.
+ */
+export const freePort = async (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, 'localhost', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Starts a node on `port` (a free one when not given), keeping the chain in `path` (a
+ * folder) or in memory when `path` is undefined.
+ */
+export const startNode = async ({ port: given, path }: { readonly port?: number; readonly path?: string } = {}): Promise<RunningNode> => {
+  const port = given ?? (await freePort());
   /* eslint-disable @typescript-eslint/no-var-requires */
   const { FullNode }: { FullNode: typeof FullNodeType } = require('@neo-one/node');
   const { createMain } = require('@neo-one/node-neo-settings');
