@@ -1,9 +1,9 @@
 /**
  * The energy layer's operations for `npm run bench` (bench/gas.ts runs them in its group
  * of 130 members and in one of 10): device registrations, a day of production readings of
- * a group plant's meter and of a member's rooftop PV (96 intervals, 16 a call), a claim of
- * the group plants' credits, a retirement, a day of consumption commitments (96
- * intervals, 16 a commitment), a dispute proved on chain, a meter replaced, a device
+ * a group plant's meter and of a member's rooftop PV (96 intervals, one transaction each), a
+ * claim of the group plants' credits, a retirement, a day of consumption in one commitment
+ * (96 intervals), a dispute proved on chain, a meter replaced, a device
  * retired, an operator proposed. Every one must cost the same (±5%) at both sizes and stay
  * within the free 10 GAS.
  */
@@ -19,6 +19,8 @@ import {
   maxIntervalEnergyWh,
   merkleProof,
   merkleRoot,
+  packConsumption,
+  packReadings,
   PRODUCTION_INTERVALS_PER_CALL,
 } from '../src/domain/energy';
 
@@ -42,14 +44,11 @@ export const ENERGY_OPERATIONS: ReadonlyArray<{ readonly operation: string; read
   { operation: 'claimCredits', note: "a member's group credits moved from the ledger", recurring: true },
   { operation: 'retire', note: 'a certificate with range and source mix', recurring: true },
   { operation: 'commitConsumption', note: `${CONSUMPTION_INTERVALS_PER_COMMITMENT} intervals of roots and totals`, recurring: true },
-  { operation: 'dispute', note: `a Merkle proof of a tree of ${HOUSEHOLDS} readings, checked on chain`, recurring: false },
+  { operation: 'dispute', note: `a Merkle proof of a tree of ${HOUSEHOLDS} readings, checked on chain; the day's last interval (its record 95 intervals back)`, recurring: false },
   { operation: 'replaceMeter', note: 'the new meter continues the register', recurring: false },
   { operation: 'retireDevice', note: '', recurring: false },
   { operation: 'proposeOperator', note: 'an operator referendum opened', recurring: false },
 ];
-
-/** A day's readings: `calls` of the spec's 96 intervals, as the gateway sends them. */
-export const CALLS_A_DAY = DAY_INTERVALS / PRODUCTION_INTERVALS_PER_CALL;
 
 const key = (label: string, members: number): string => createHash('sha256').update(`mtemsm bench energy ${label} ${members}`).digest('hex');
 
@@ -97,15 +96,11 @@ export const measureEnergy = async (group: Group, recorder: OneByOne, members: r
     ['recordProduction (own device)', ownDevice, rooftop, ROOFTOP_W],
   ] as const) {
     const energies = solarDay(capacityW);
-    let register = 0;
-    for (let call = 0; call < CALLS_A_DAY; call++) {
-      const part = energies.slice(call * PRODUCTION_INTERVALS_PER_CALL, (call + 1) * PRODUCTION_INTERVALS_PER_CALL);
-      register += part.reduce((sum, value) => sum + value, 0);
-      const first = day + call * PRODUCTION_INTERVALS_PER_CALL;
-      await recorder.one(operation, () =>
-        energy.recordProduction(deviceID, new BigNumber(first), part.map((value) => new BigNumber(value)), new BigNumber(register), { from: meter }),
-      );
-    }
+    // The day in one transaction (PRODUCTION_INTERVALS_PER_CALL is a day).
+    const register = energies.reduce((sum, value) => sum + value, 0);
+    await recorder.one(operation, () =>
+      energy.recordProduction(deviceID, new BigNumber(day), packReadings(energies.map(BigInt)).toString('hex'), new BigNumber(register), { from: meter }),
+    );
   }
   const claimed = (await recorder.one('claimCredits', () => energy.claimCredits(member.address, { from: member }))).value as BigNumber;
   if (new BigNumber(claimed).lte(0)) {
@@ -113,7 +108,7 @@ export const measureEnergy = async (group: Group, recorder: OneByOne, members: r
   }
   await recorder.one('retire', () => energy.retire(member.address, new BigNumber(1_000), createHash('sha256').update('bench beneficiary').digest('hex'), { from: member }));
 
-  // A day of consumption commitments: HOUSEHOLDS salted readings an interval, the first interval's tree proved later.
+  // A day of consumption in one commitment: HOUSEHOLDS salted readings an interval, the last interval's tree proved later.
   const salt = (index: number, interval: number): Buffer => createHash('sha256').update(`salt ${index} ${interval}`).digest();
   const leaves = (interval: number): Buffer[] =>
     Array.from({ length: HOUSEHOLDS }, (_, index) => consumptionLeaf(salt(index, interval), { deviceID: `H${index + 1}`, interval, energyWh: BigInt(100 + index * 17 + (interval % 50)) }));
@@ -123,19 +118,21 @@ export const measureEnergy = async (group: Group, recorder: OneByOne, members: r
     await recorder.one('commitConsumption', () =>
       consumption.commitConsumption(
         new BigNumber(first),
-        intervals.map((interval) => merkleRoot(leaves(interval)).toString('hex')),
-        intervals.map((interval) => new BigNumber(HOUSEHOLDS * 100 + (interval % 50))),
-        intervals.map(() => new BigNumber(HOUSEHOLDS)),
+        packConsumption(
+          intervals.map((interval) => ({ root: merkleRoot(leaves(interval)), totalWh: BigInt(HOUSEHOLDS * 100 + (interval % 50)), meters: HOUSEHOLDS })),
+        ).toString('hex'),
         { from: founder },
       ),
     );
   }
-  const proof = merkleProof(leaves(day), 2);
+  // The day's last interval: the contract walks back to the commitment's record (the most reads).
+  const disputed = day + DAY_INTERVALS - 1;
+  const proof = merkleProof(leaves(disputed), 2);
   await recorder.one('dispute', () =>
     consumption.dispute(
       member.address,
-      new BigNumber(day),
-      leaves(day)[2].toString('hex'),
+      new BigNumber(disputed),
+      leaves(disputed)[2].toString('hex'),
       proof.map(({ sibling }) => sibling.toString('hex')),
       proof.map(({ left }) => left),
       { from: member },

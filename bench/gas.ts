@@ -37,7 +37,8 @@ import { startGroupNode } from '../src/chain/inMemory';
 import { freePort } from '../src/chain/node';
 import { cancelPledges, closeCrowdfunding, PLEDGE_PAGE, SendPage, startOperation } from '../src/chain/plants';
 import { allMembers } from '../src/chain/reads';
-import { CALLS_A_DAY, ENERGY_OPERATIONS, measureEnergy } from './energy';
+import { PRODUCTION_INTERVALS_PER_CALL } from '../src/domain/energy';
+import { ENERGY_OPERATIONS, measureEnergy } from './energy';
 import { installProfiler, Profile, profileOf, recordedExecutions, resetProfile, scriptHashOf } from './profiler';
 
 /**
@@ -876,10 +877,6 @@ const main = async (): Promise<void> => {
 
     return { operation, note, recurring, small: smallRow.max, large: large.max, samples: large.count, same, ok: large.max <= GOAL && smallRow.max <= GOAL && same };
   });
-  const dayOfReadings = energyRows
-    .filter((row) => row.operation.startsWith('recordProduction'))
-    .map((row) => ({ operation: row.operation, calls: CALLS_A_DAY, total: Number((energyLarge.get(row.operation)?.total ?? 0).toFixed(3)) }));
-
   // ---- reports/gas.json
   const json = {
     members: MEMBERS,
@@ -889,7 +886,7 @@ const main = async (): Promise<void> => {
     transferRatioGoal: TRANSFER_RATIO_GOAL,
     baseline: { sebTransfer: seb, baselineTransfer: nep5 },
     m6: result.m6,
-    energy: { members: [ENERGY_SMALL_GROUP, MEMBERS], rows: energyRows, dayOfReadings, phases: small.phases },
+    energy: { members: [ENERGY_SMALL_GROUP, MEMBERS], rows: energyRows, phases: small.phases },
     pledgesReadLimit: PLEDGE_PAGE,
     pages: Object.fromEntries(
       [...recorder.pages.entries()].filter(([operation]) => operation.includes('page') || operation.startsWith('bid')).map(([operation, list]) => [operation, list]),
@@ -978,8 +975,8 @@ const main = async (): Promise<void> => {
   lines.push('');
   lines.push(
     `The same operations (\`bench/energy.ts\`) in the ${MEMBERS}-member group and in a group of ${ENERGY_SMALL_GROUP} built the same way on a node of its own. ` +
-      `Goal (issue 15): every operation within ${GOAL} GAS and the same (±5%) at both sizes. A day of readings (96 intervals) is ${CALLS_A_DAY} calls of 16 ` +
-      `(one call of 96 cannot stay within ${GOAL} GAS on neo-one 2.x: README, "The energy layer").`,
+      `Goal (issue 15): every operation within ${GOAL} GAS and the same (±5%) at both sizes. A day of readings (${PRODUCTION_INTERVALS_PER_CALL} intervals) is one ` +
+      `transaction, and so is a day of consumption: the intervals travel packed and MTEMsmReadings, a contract in raw NeoVM, checks them (README, "The energy layer").`,
   );
   lines.push('');
   lines.push(`| operation | ${ENERGY_SMALL_GROUP} members | ${MEMBERS} members | same (±5%) | ≤ ${GOAL} | samples |`);
@@ -988,9 +985,6 @@ const main = async (): Promise<void> => {
     lines.push(`| ${row.operation}${row.note === '' ? '' : ` — ${row.note}`} | ${fmt(row.small)} | ${fmt(row.large)} | ${yes(row.same)} | ${yes(row.large <= GOAL && row.small <= GOAL)} | ${row.samples} |`);
   }
   lines.push('');
-  for (const { operation, calls, total } of dayOfReadings) {
-    lines.push(`- A day of readings, ${operation}: ${calls} calls, ${total.toFixed(3)} GAS in all (${fmt(total / calls)} a call), each within the free ${FREE_GAS} GAS.`);
-  }
   lines.push('');
   lines.push('## SEB transfer against a minimal NEP-5 token');
   lines.push('');

@@ -16,6 +16,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { freePort } from '../src/chain/node';
+import { consumptionLeaf, merkleProof, merkleRoot } from '../src/domain/energy';
 
 const BIN = path.resolve(__dirname, '..', 'bin', 'mtemsm.js');
 const PASSWORD = 'correct horse battery staple';
@@ -486,6 +487,48 @@ describe('mtemsm (command line)', () => {
       ['D2', '', ana],
     ]);
     expect(await mtemsm(['energy', 'claim', '--from', 'ana'])).toEqual(failed('No credits to claim.'));
+
+    // Consumption: the operator (ana) commits two intervals of three households (roots and totals
+    // only); bob checks his reading against the committed root off chain, then disputes it on chain.
+    const now = Math.floor(Date.now() / 1_000 / 900);
+    const start = now - (now % 16) - 16;
+    const salts = [1, 2, 3].map((fill) => Buffer.alloc(32, fill));
+    const readingsOf = (interval: number) =>
+      ['D7', 'D8', 'D9'].map((deviceID, index) => ({ deviceID, interval, energyWh: BigInt(400 + index * 10 + (interval % 3)) }));
+    const leaves = (interval: number) => readingsOf(interval).map((reading, index) => consumptionLeaf(salts[index], reading));
+    const roots = [start, start + 1].map((interval) => merkleRoot(leaves(interval)).toString('hex'));
+    const totals = [start, start + 1].map((interval) => readingsOf(interval).reduce((sum, reading) => sum + reading.energyWh, 0n));
+    const commit = (...args: string[]) => ['energy', 'commit', ...args, '--from', 'ana'];
+    expect(await mtemsm(commit(String(start), '--roots', 'abc', '--totals', '1', '--meters', '3'))).toEqual(usage('A root is 32 bytes of hex: "abc".'));
+    expect(await mtemsm(commit(String(start), '--roots', roots.join(','), '--totals', '1', '--meters', '3,3'))).toEqual(
+      usage('Each interval needs a root, a total and a meter count: 2 root(s), 1 total(s), 2 count(s).'),
+    );
+    const committed = await json(...commit(String(start), '--roots', roots.join(','), '--totals', totals.map((total) => `${total}Wh`).join(','), '--meters', '3,3'));
+    expect(committed).toMatchObject({ operation: 'commitConsumption', value: true });
+    expect(Number(committed.gasCost)).toBeLessThanOrEqual(10);
+    expect(await json('energy', 'consumption', String(start + 1))).toMatchObject({ totalWh: String(totals[1]), meters: '3', disputes: '0' });
+    expect(await mtemsm(commit(String(start), '--roots', roots[0], '--totals', '0', '--meters', '2'))).toEqual(
+      failed('The first interval is not after the last one committed.'),
+    );
+    const proofFile = path.join(home, 'D8-proof.json');
+    fs.writeFileSync(
+      proofFile,
+      JSON.stringify({
+        deviceID: 'D8',
+        interval: start + 1,
+        energyWh: String(readingsOf(start + 1)[1].energyWh),
+        salt: salts[1].toString('hex'),
+        proof: merkleProof(leaves(start + 1), 1).map(({ sibling, left }) => ({ sibling: sibling.toString('hex'), left })),
+      }),
+    );
+    expect(await json('energy', 'verify', '--proof', proofFile)).toEqual({
+      interval: start + 1,
+      deviceID: 'D8',
+      energyWh: String(readingsOf(start + 1)[1].energyWh),
+      included: true,
+    });
+    expect(await json('energy', 'dispute', '--proof', proofFile, '--from', 'bob')).toMatchObject({ operation: 'dispute', value: true });
+    expect(await json('energy', 'consumption', String(start + 1))).toMatchObject({ disputes: '1' });
   });
 
   test('trades: an offer valid 7 days by default, one valid for --valid-for, accepted, expired, cancelled', async () => {

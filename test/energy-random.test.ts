@@ -18,7 +18,7 @@ import { auditedGroup } from '../src/audit/events';
 import { sendBlock, WITHOUT_TEST_RUN } from '../src/chain/batch';
 import { lastBlockTime, passTime } from '../src/chain/group';
 import { closeCrowdfunding, startOperation } from '../src/chain/plants';
-import { CreditPool, intervalOf, maxIntervalEnergyWh, PRODUCTION_INTERVALS_PER_CALL } from '../src/domain/energy';
+import { CreditPool, intervalOf, maxIntervalEnergyWh, packReadings, PRODUCTION_INTERVALS_PER_CALL } from '../src/domain/energy';
 import { Rng } from './generators/rng';
 import { big, foundWith, MIN_FUNDING_WINDOW, MIN_TIME_TO_MARKET, send, voteAll, withGroup } from './group';
 
@@ -84,7 +84,8 @@ for (const seed of SEEDS) {
       const record = (holder: string) => held.get(holder) ?? { accrued: 0n, retired: 0n };
       const last = new Map<string, number>();
       const now = intervalOf(await lastBlockTime(group.connected));
-      let cursor = now - 1_800;
+      // Room for every step's day of readings (at most 96 + a gap of 20 each) before now.
+      let cursor = now - 4_000;
       const reading = (deviceID: string, capacityW: number) => {
         const first = Math.max(cursor, (last.get(deviceID) ?? cursor - 1) + 1) + (rng.chance(0.2) ? rng.int(1, 20) : 0);
         const count = rng.int(1, PRODUCTION_INTERVALS_PER_CALL);
@@ -126,7 +127,7 @@ for (const seed of SEEDS) {
           const { first, energies, sum } = reading(deviceID, capacityW);
           const register = (registers.get(deviceID) ?? 0) + sum;
           registers.set(deviceID, register);
-          await ok('recordProduction', energy.recordProduction(deviceID, big(first), energies.map(big), big(register), { from: meter }));
+          await ok('recordProduction', energy.recordProduction(deviceID, big(first), packReadings(energies.map(BigInt)).toString('hex'), big(register), { from: meter }));
           if (kind === 'plant') {
             pool.credit(BigInt(sum), capacity);
             for (const [holder, quotaW] of quota) {

@@ -30,15 +30,31 @@ import { allocationRows, cycleOf, energyRows, rebuildEnergy } from '../src/audit
 import { auditedGroup, readGroupHistory } from '../src/audit/events';
 import { writeExports } from '../src/audit/exports';
 import type { GroupEvent } from '../src/audit/rebuild';
-import { readContractStorage } from '../src/audit/storage';
+import { deserializeStackItem, readContractStorage, StackValue } from '../src/audit/storage';
 import { RunningNode, startNode } from '../src/chain/node';
 import { closeCrowdfunding, startOperation } from '../src/chain/plants';
-import { certificateMix, consumptionLeaf, CreditPool, intervalOf, merkleProof, merkleRoot, readingRefusal, READING_ERRORS } from '../src/domain/energy';
+import {
+  certificateMix,
+  CONSUMPTION_DATA_ERROR,
+  consumptionLeaf,
+  CreditPool,
+  intervalOf,
+  merkleProof,
+  merkleRoot,
+  packConsumption,
+  packReadings,
+  readingRefusal,
+  READING_ERRORS,
+  unpackConsumption,
+  unpackReadings,
+} from '../src/domain/energy';
 import { compiledGroup, plain } from './group';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, referendumPeriod: 600, crowdfundingPeriod: 1_200, minTimeToMarket: 600, minFundingWindow: 300 };
 const UTILITY = 'Light';
 const big = (value: number | string): BigNumber => new BigNumber(value);
+/** Energies as recordProduction takes them: packed 3 bytes an interval, in hex. */
+const packed = (energies: readonly number[]): string => packReadings(energies.map(BigInt)).toString('hex');
 
 let node: RunningNode;
 let group: Group;
@@ -201,21 +217,22 @@ test('registration refusals change nothing', async () => {
 test("readings: a member's own device credits its owner, a plant's every holder of quota pro rata; each refusal changes nothing", async () => {
   await passTime(group, 2 * 86_400);
   const now = await lastBlockTime(group);
-  const first = intervalOf(now) - 100;
+  // Room for two days of the plant's readings before now.
+  const first = intervalOf(now) - 300;
   const record = (deviceID: string, firstInterval: number, energies: number[], register: number) => (options: any) =>
-    energy.recordProduction(deviceID, big(firstInterval), energies.map(big), big(register), options);
-  // D1: 4,000 W, so at most 1,000 Wh an interval.
-  const day = Array.from({ length: 16 }, (_, index) => (index % 4 === 0 ? 1_000 : index));
+    energy.recordProduction(deviceID, big(firstInterval), packed(energies), big(register), options);
+  // D1: 4,000 W, so at most 1,000 Wh an interval: a day of 96 readings in one transaction.
+  const day = Array.from({ length: 96 }, (_, index) => (index % 4 === 0 ? 1_000 : index));
   const sum = day.reduce((total, value) => total + value, 0);
   const [recorded] = await sendBlock(group, 'recordProduction', [record('D1', first, day, sum)({ from: meters[0] })]);
   expect(recorded.value).toBe(true);
   // One event with the call's readings, one credit to the owner.
   expect(recorded.events.map((event) => [event.name, event.parameters])).toEqual([
-    ['production', { deviceID: 'D1', firstInterval: String(first), energiesWh: day.map(String), registerWh: String(sum) }],
+    ['production', { deviceID: 'D1', firstInterval: String(first), energiesWh: packed(day), registerWh: String(sum) }],
     ['credit', { holder: ana.address, deviceID: 'D1', energyWh: String(sum) }],
   ]);
   // The most a call carries, within the free 10 GAS (gasCost is deterministic; reports/gas.md has the bench's).
-  expect(recorded.gasCost.toNumber()).toBeLessThanOrEqual(9);
+  expect(recorded.gasCost.toNumber()).toBeLessThanOrEqual(10);
   expect(plain(await energy.creditsOf(ana.address))).toEqual({
     accruedWh: String(sum),
     retiredWh: '0',
@@ -223,10 +240,10 @@ test("readings: a member's own device credits its owner, a plant's every holder 
     boughtWh: '0',
     balanceWh: String(sum),
   });
-  expect(plain(await energy.device('D1'))).toEqual(expect.objectContaining({ lastInterval: String(first + 15), registerWh: String(sum) }));
-  // The plant meter D2 (3,000 W: 750 Wh an interval at most).
-  const [plantReading] = await sendBlock(group, 'recordProduction', [record('D2', first, [750, 0, 10, ...Array(13).fill(0)], 760)({ from: meters[1] })]);
-  expect(plain(await energy.energyTotals())).toEqual(['3', String(sum + 760), String(sum), '760', '0', '760', '0', '0', '0', '0', String(first), String(first + 15)]);
+  expect(plain(await energy.device('D1'))).toEqual(expect.objectContaining({ lastInterval: String(first + 95), registerWh: String(sum) }));
+  // The plant meter D2 (3,000 W: 750 Wh an interval at most), a day too.
+  const [plantReading] = await sendBlock(group, 'recordProduction', [record('D2', first, [750, 0, 10, ...Array(93).fill(0)], 760)({ from: meters[1] })]);
+  expect(plain(await energy.energyTotals())).toEqual(['3', String(sum + 760), String(sum), '760', '0', '760', '0', '0', '0', '0', String(first), String(first + 95)]);
   // Each of the three holds 1,000 W of the 3,000: 760 / 3 = 253.33 Wh, the third of a Wh kept in the ledger's accumulator.
   for (const member of [founder, ana, bia]) {
     expect(await group.ledger.unclaimedCreditsOf(member.address)).toEqual(big(253));
@@ -235,17 +252,18 @@ test("readings: a member's own device credits its owner, a plant's every holder 
   expect(plantReading.gasCost.toNumber()).toBeLessThanOrEqual(10);
 
   // Each refusal, at its boundary where it has one, as src/domain/energy.ts words it.
-  const next = first + 16;
-  const device = { kind: 'production' as const, retired: false, capacityW: 4_000n, lastInterval: first + 15, registerWh: BigInt(sum) };
+  const next = first + 96;
+  const device = { kind: 'production' as const, retired: false, capacityW: 4_000n, lastInterval: first + 95, registerWh: BigInt(sum) };
   const cases: Array<[string, (options: any) => Promise<TransactionResult<any>>, UserAccountID, boolean?]> = [
     [READING_ERRORS.unknown, record('D9', next, [1], sum + 1), meters[0]],
     [READING_ERRORS.notProduction, record('D3', next, [1], 1), meters[2]],
     ["Only the device's meter may record its readings.", record('D1', next, [1], sum + 1), meters[1], true],
     [READING_ERRORS.empty, record('D1', next, [], sum), meters[0]],
-    [READING_ERRORS.tooMany, record('D1', next, Array.from({ length: 17 }, () => 0), sum), meters[0]],
-    [READING_ERRORS.notAfter, record('D1', first + 15, [1], sum + 1), meters[0]],
+    [READING_ERRORS.tooMany, record('D1', next, Array.from({ length: 97 }, () => 0), sum), meters[0]],
+    [READING_ERRORS.packing, (options: any) => energy.recordProduction('D1', big(next), '0100', big(sum + 1), options), meters[0]],
+    [READING_ERRORS.notAfter, record('D1', first + 95, [1], sum + 1), meters[0]],
     [READING_ERRORS.notEnded, record('D1', intervalOf(now) + 10, [1], sum + 1), meters[0]],
-    [READING_ERRORS.negative, record('D1', next, [-1], sum - 1), meters[0]],
+    [READING_ERRORS.aboveLimit, record('D1', next, [0, 1_001, 0], sum + 1_001), meters[0]],
     [READING_ERRORS.aboveLimit, record('D1', next, [1_001], sum + 1_001), meters[0]],
     [READING_ERRORS.register, record('D1', next, [1, 2], sum + 4), meters[0]],
   ];
@@ -281,9 +299,9 @@ test("group plants' credits: pro rata at each reading, a quota change settled fi
   pool.setQuota(bia.address, 1_400n);
   const plant = await energy.device('D2');
   const next = Number(plant.lastInterval.toString()) + 1;
-  const energies = [700, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+  const energies = [700, ...Array.from({ length: 95 }, (_, index) => index % 16)];
   const register = Number(plant.registerWh.toString()) + energies.reduce((total, value) => total + value, 0);
-  await ok('recordProduction', [energy.recordProduction('D2', big(next), energies.map(big), big(register), { from: meters[1] })]);
+  await ok('recordProduction', [energy.recordProduction('D2', big(next), packed(energies), big(register), { from: meters[1] })]);
   pool.credit(BigInt(register - Number(plant.registerWh.toString())), 3_000n);
   await expectCredits();
   // Nothing is lost nor invented: the holders' Wh, fractions and the carry add up to the production.
@@ -334,7 +352,7 @@ test('certificates: credits retired with the range and source mix they were earn
   ]);
   const solar = await energy.device('D1');
   const windFirst = Number(solar.lastInterval.toString()) + 1;
-  await ok('recordProduction', [energy.recordProduction(wind, big(windFirst), [big(500), big(333)], big(833), { from: windMeter })]);
+  await ok('recordProduction', [energy.recordProduction(wind, big(windFirst), packed([500, 333]), big(833), { from: windMeter })]);
   const before = plain(await energy.creditsOf(ana.address));
   // Her own device's solar and the group plant's solar she claimed, and the wind.
   const solarWh = BigInt(before.accruedWh) - 833n;
@@ -354,7 +372,7 @@ test('certificates: credits retired with the range and source mix they were earn
   const [retired] = await sendBlock(group, 'retire', [retire(ana, energyWh)({ from: ana })]);
   expect(retired.value).toBe('C1');
   expect(retired.gasCost.toNumber()).toBeLessThanOrEqual(10);
-  const first = Number((await energy.device('D1')).lastInterval.toString()) - 16; // the first reading's interval
+  const first = Number((await energy.device('D1')).lastInterval.toString()) - 96; // the first reading's interval
   const mix = certificateMix(BigInt(energyWh), pool).map(String);
   const expected = {
     certificateID: 'C1',
@@ -409,7 +427,7 @@ test('meters: replaced by the owner continuing the register; a retired device ta
   const last = Number((await energy.device('D1')).lastInterval.toString());
   await refused(
     READING_ERRORS.retired,
-    (options: any) => energy.recordProduction('D1', big(last + 1), [big(1)], big(register + 1), options),
+    (options: any) => energy.recordProduction('D1', big(last + 1), packed([1]), big(register + 1), options),
     newMeter,
   );
 });
@@ -420,32 +438,39 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
   let first: number;
   const leavesOf = (interval: number) =>
     ['D3', 'D7', 'D8']
-      .slice(0, interval === first + 15 ? 2 : 3)
+      .slice(0, interval === first + 95 ? 2 : 3)
       .map((deviceID, index) => consumptionLeaf(salt(index), { deviceID, interval, energyWh: householdWh(index, interval) }));
   const hex = (buffer: Buffer) => buffer.toString('hex');
   // Each household's reading: distinctive numbers, so that the privacy check below cannot
   // miss one nor meet one by chance.
   const householdWh = (index: number, interval: number): bigint => BigInt(731_000 + 1_111 * index + (interval % 7));
 
-  test('the operator commits 16 intervals in one record; a member proves a reading and disputes it', async () => {
+  test('the operator commits a day (96 intervals) in one record; a member proves a reading and disputes it', async () => {
     const now = await lastBlockTime(group);
-    first = intervalOf(now) - (intervalOf(now) % 16) - 32;
-    watched.push(first, first + 15, first + 16);
-    const intervals = Array.from({ length: 16 }, (_, index) => first + index);
-    const roots = intervals.map((interval) => hex(merkleRoot(leavesOf(interval))));
+    first = intervalOf(now) - (intervalOf(now) % 16) - 112;
+    watched.push(first, first + 83, first + 95, first + 96);
+    const intervals = Array.from({ length: 96 }, (_, index) => first + index);
+    const roots = intervals.map((interval) => merkleRoot(leavesOf(interval)));
     const totals = intervals.map((interval) =>
-      interval === first + 15 ? 0 : [0, 1, 2].reduce((sum, index) => sum + Number(householdWh(index, interval)), 0),
+      interval === first + 95 ? 0 : [0, 1, 2].reduce((sum, index) => sum + Number(householdWh(index, interval)), 0),
     );
-    const counts = intervals.map((interval) => (interval === first + 15 ? 2 : 3));
+    const counts = intervals.map((interval) => (interval === first + 95 ? 2 : 3));
+    const records = intervals.map((_, index) => ({ root: roots[index], totalWh: BigInt(totals[index]), meters: counts[index] }));
     const [committed] = await sendBlock(group, 'commitConsumption', [
-      consumption.commitConsumption(big(first), roots, totals.map(big), counts.map(big), { from: founder }),
+      consumption.commitConsumption(big(first), packConsumption(records).toString('hex'), { from: founder }),
     ]);
     expect(committed.value).toBe(true);
     expect(committed.gasCost.toNumber()).toBeLessThanOrEqual(10);
-    expect(plain(await consumption.consumptionOf(big(first + 1)))).toEqual({ root: roots[1], totalWh: String(totals[1]), meters: '3', disputes: '0' });
+    expect(committed.events.map((event) => [event.name, event.parameters])).toEqual([
+      ['consumption', { firstInterval: String(first), intervals: packConsumption(records).toString('hex') }],
+    ]);
+    expect(plain(await consumption.consumptionOf(big(first + 1)))).toEqual({ root: hex(roots[1]), totalWh: String(totals[1]), meters: '3', disputes: '0' });
+    // Found 83 intervals after the commitment's start (the contract walks back by 16s).
+    expect(plain(await consumption.consumptionOf(big(first + 83)))).toEqual({ root: hex(roots[83]), totalWh: String(totals[83]), meters: '3', disputes: '0' });
     // Two meters: no total published.
-    expect(plain(await consumption.consumptionOf(big(first + 15)))).toEqual({ root: roots[15], totalWh: '0', meters: '2', disputes: '0' });
-    expect(await consumption.consumptionOf(big(first + 16))).toBeUndefined();
+    expect(plain(await consumption.consumptionOf(big(first + 95)))).toEqual({ root: hex(roots[95]), totalWh: '0', meters: '2', disputes: '0' });
+    expect(await consumption.consumptionOf(big(first + 96))).toBeUndefined();
+    expect(await consumption.consumptionOf(big(first - 1))).toBeUndefined();
 
     // Bia's reading of interval first + 4 is the second leaf.
     const leaves = leavesOf(first + 4);
@@ -464,7 +489,7 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
       consumption.dispute(member.address, big(interval), hex(leaf), steps.map((step) => hex(step.sibling)), sides ?? steps.map((step) => step.left), options);
     await refused('The proof does not lead to the committed root.', dispute(bia, first + 4, tampered), bia);
     await refused('The proof does not lead to the committed root.', dispute(bia, first + 5, leaves[1]), bia);
-    await refused('That interval is not committed.', dispute(bia, first + 16, leaves[1]), bia);
+    await refused('That interval is not committed.', dispute(bia, first + 96, leaves[1]), bia);
     await refused('A proof is at most 32 siblings, each with its side.', dispute(bia, first + 4, leaves[1], proof, [true]), bia);
     await refused('Only members dispute.', dispute(outsider, first + 4, leaves[1]), outsider);
     await refused('Only the member may dispute for themselves.', dispute(ana, first + 4, leaves[1]), bia, true);
@@ -472,7 +497,7 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
 
   test("no household's reading is in the contract's storage or in any event of the run: roots and totals of 3 meters only", async () => {
     // Every reading of the run, as a number in any encoding a contract or an event could hold it.
-    const readings = Array.from({ length: 16 }, (_, offset) => first + offset).flatMap((interval) =>
+    const readings = Array.from({ length: 96 }, (_, offset) => first + offset).flatMap((interval) =>
       [0, 1, 2].map((index) => householdWh(index, interval)),
     );
     // A number as the node gives it: in storage, neo-one's serialized item (a type byte,
@@ -485,9 +510,10 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
     };
     const inStorage = (raw: string, value: bigint) => ['00', '02'].some((type) => raw.includes(`${type}${(bytesOf(value).length / 2).toString(16).padStart(2, '0')}${bytesOf(value)}`));
     const inEvents = (raw: string, value: bigint) => raw.includes(`"value":"${bytesOf(value)}"`) || raw.includes(`"value":"${value}"`);
-    const storage = JSON.stringify(
-      await Promise.all([energy, consumption].map(async (contract) => readContractStorage(node.rpcURL, contract.definition.networks[NETWORK].address))),
+    const rawStorage = await Promise.all(
+      [energy, consumption].map(async (contract) => readContractStorage(node.rpcURL, contract.definition.networks[NETWORK].address)),
     );
+    const storage = JSON.stringify(rawStorage);
     const events: unknown[] = [];
     const reader = group.client.read(NETWORK);
     const count = await reader.getBlockCount();
@@ -500,29 +526,61 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
       }
     }
     const published = JSON.stringify(events);
+    // Commitments travel and are stored packed (38 bytes an interval): every hex string of
+    // whole records is read as records, and no reading may be one's total.
+    const packedTotals = (raw: string): Set<bigint> =>
+      new Set(
+        (raw.match(/[0-9a-f]{76,}/g) ?? [])
+          .filter((text) => text.length % 76 === 0)
+          .flatMap((text) => unpackConsumption(Buffer.from(text, 'hex')).map((record) => record.totalWh)),
+      );
+    // In storage, every byte string inside every record's (deserialized) value.
+    const byteStrings = (item: StackValue): string[] =>
+      item.type === 'bytes'
+        ? [item.value.toString('hex')]
+        : item.type === 'array' || item.type === 'struct'
+          ? item.value.flatMap(byteStrings)
+          : item.type === 'map'
+            ? item.value.flatMap(([key, value]) => [...byteStrings(key), ...byteStrings(value)])
+            : [];
+    const stored = rawStorage.flat().flatMap((entry) => byteStrings(deserializeStackItem(Buffer.from(entry.value, 'hex'))));
+    const inPacked = { storage: packedTotals(stored.join(' ')), events: packedTotals(published) };
     // The check can see: a community total is there, in both places.
     const total = [0, 1, 2].reduce((sum, index) => sum + householdWh(index, first + 1), 0n);
-    expect([inStorage(storage, total), inEvents(published, total)]).toEqual([true, true]);
-    expect(readings.filter((value) => inStorage(storage, value) || inEvents(published, value))).toEqual([]);
+    expect([inPacked.storage.has(total), inPacked.events.has(total)]).toEqual([true, true]);
+    expect(
+      readings.filter(
+        (value) => inStorage(storage, value) || inEvents(published, value) || inPacked.storage.has(value) || inPacked.events.has(value),
+      ),
+    ).toEqual([]);
   });
 
   test('commitment refusals change nothing', async () => {
-    const root = hex(Buffer.alloc(32, 9));
-    const commit = (at: number, roots: string[], totals: number[], counts: number[]) => (options: any) =>
-      consumption.commitConsumption(big(at), roots, totals.map(big), counts.map(big), options);
-    const next = first + 16;
-    await refused('Only the operator commits consumption.', commit(next, [root], [300], [3]), ana, true);
-    await refused('No intervals.', commit(next, [], [], []), founder);
-    await refused('At most 16 intervals a commitment.', commit(next, Array(17).fill(root), Array(17).fill(300), Array(17).fill(3)), founder);
-    await refused('Each interval needs a root, a total and a meter count.', commit(next, [root, root], [300], [3, 3]), founder);
-    await refused('A commitment starts at an interval divisible by 16 (every 4 hours UTC).', commit(next + 1, [root], [300], [3]), founder);
+    const root = Buffer.alloc(32, 9);
+    const interval = (totalWh: number, meters: number) => ({ root, totalWh: BigInt(totalWh), meters });
+    const commit = (at: number, records: Array<ReturnType<typeof interval>>) => (options: any) =>
+      consumption.commitConsumption(big(at), packConsumption(records).toString('hex'), options);
+    const next = first + 96;
+    const day = (count: number) => Array.from({ length: count }, () => interval(300, 3));
+    await refused('Only the operator commits consumption.', commit(next, [interval(300, 3)]), ana, true);
+    await refused('No intervals.', commit(next, []), founder);
+    await refused(
+      'An interval is 38 bytes: its root, total and meter count.',
+      (options: any) => consumption.commitConsumption(big(next), packConsumption([interval(300, 3)]).subarray(1).toString('hex'), options),
+      founder,
+    );
+    await refused('At most 96 intervals a commitment.', commit(next, day(97)), founder);
+    await refused('A commitment starts at an interval divisible by 16 (every 4 hours UTC).', commit(next + 1, [interval(300, 3)]), founder);
     const now = intervalOf(await lastBlockTime(group));
-    await refused('An interval has not ended.', commit(now - (now % 16), Array(16).fill(root), Array(16).fill(300), Array(16).fill(3)), founder);
-    await refused('These intervals are committed already.', commit(first, [root], [300], [3]), founder);
-    await refused('A root is 32 bytes.', commit(next, [hex(Buffer.alloc(31))], [300], [3]), founder);
-    await refused('Each interval needs at least one meter.', commit(next, [root], [0], [0]), founder);
-    await refused('A total is published only for 3 meters or more, and is not negative.', commit(next, [root], [200], [2]), founder);
-    await refused('A total is published only for 3 meters or more, and is not negative.', commit(next, [root], [-1], [3]), founder);
+    await refused('An interval has not ended.', commit(now - (now % 16), day(16)), founder);
+    await refused('The first interval is not after the last one committed.', commit(first, [interval(300, 3)]), founder);
+    await refused('The first interval is not after the last one committed.', commit(first + 80, [interval(300, 3)]), founder);
+    await refused(CONSUMPTION_DATA_ERROR, commit(next, [interval(300, 3), interval(0, 0)]), founder);
+    await refused(CONSUMPTION_DATA_ERROR, commit(next, [interval(200, 2)]), founder);
+    // Two meters and no total is accepted (its root is still committed); two commitments in one block too.
+    await ok('commitConsumption', [commit(next, [interval(0, 2)])({ from: founder }), commit(next + 16, [interval(300, 3)])({ from: founder })]);
+    expect(plain(await consumption.consumptionOf(big(next + 16)))).toEqual({ root: hex(root), totalWh: '300', meters: '3', disputes: '0' });
+    expect(plain(await consumption.consumptionOf(big(next)))).toEqual({ root: hex(root), totalWh: '0', meters: '2', disputes: '0' });
   });
 });
 
@@ -557,7 +615,8 @@ test('the operator: replaced by an operator referendum, then obeyed by both ener
   const root = Buffer.alloc(32, 7).toString('hex');
   const at = intervalOf(await lastBlockTime(group)) - 64;
   const start = at - (at % 16);
-  await refused('Only the operator commits consumption.', (options: any) => consumption.commitConsumption(big(start), [root], [big(300)], [big(3)], options), founder, true);
+  const records = packConsumption([{ root: Buffer.from(root, 'hex'), totalWh: 300n, meters: 3 }]).toString('hex');
+  await refused('Only the operator commits consumption.', (options: any) => consumption.commitConsumption(big(start), records, options), founder, true);
 });
 
 test('the auditor rebuilds devices, readings, credits, certificates and commitments from events alone, agrees with storage, and catches a forged event', async () => {
@@ -619,7 +678,7 @@ test('the auditor rebuilds devices, readings, credits, certificates and commitme
             ...event,
             parameters: {
               ...event.parameters,
-              energiesWh: (event.parameters.energiesWh as BigNumber[]).map((value, index) => (index === 0 ? value.plus(1) : value)),
+              energiesWh: packReadings(unpackReadings(Buffer.from(event.parameters.energiesWh as string, 'hex')).map((value, index) => (index === 0 ? value + 1n : value))).toString('hex'),
               registerWh: (event.parameters.registerWh as BigNumber).plus(1),
             },
           }

@@ -6,8 +6,9 @@
  * count; a member contests a reading by proving its leaf (a hash only its owner can open)
  * is in a root, and the dispute is recorded for the auditor and the group.
  * Its own contract: MTEMsmEnergy would pass NEO 2's 64 KiB deploy limit with it.
- * Reads the ledger (membership) and MTEMsmReferendums (the operator, syncOperator);
- * nothing calls this contract (links one way).
+ * Reads the ledger (membership) and MTEMsmReferendums (the operator, syncOperator), and has
+ * MTEMsmReadings (raw NeoVM) check a commitment's packed intervals; nothing calls this
+ * contract (links one way).
  */
 import { Address, Blockchain, constant, createEventNotifier, crypto, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
 
@@ -16,20 +17,22 @@ interface Ledger {
   readonly memberState: (address: Address) => Integer[];
 }
 
-// A commitment's intervals: interval firstInterval + i has roots[i], totalsWh[i] (0 under 3 meters), meters[i].
-const notifyConsumption = createEventNotifier<Integer, Buffer[], Integer[], Integer[]>(
-  'consumption',
-  'firstInterval',
-  'roots',
-  'totalsWh',
-  'meters',
-);
+// A commitment's intervals, packed as stored: interval firstInterval + i at byte 38i, its
+// root (32 bytes), community total in Wh (4, unsigned little endian; 0 under 3 meters) and
+// meter count (2).
+const notifyConsumption = createEventNotifier<Integer, Buffer>('consumption', 'firstInterval', 'intervals');
 // A member contests a committed reading, proving its leaf is in the interval's root.
 const notifyDispute = createEventNotifier<Integer, Buffer, Address, Integer>('dispute', 'interval', 'leaf', 'member', 'disputes');
 /** MTEMsmReferendums: the operator the group elected (the founder until then). */
 interface Referendums {
   readonly operator: () => Address;
 }
+/** MTEMsmReadings (src/chain/readings.ts): a commitment's packed intervals checked in raw NeoVM. */
+interface Readings {
+  readonly consumption: (packed: Buffer) => Integer;
+}
+// Its address, the hash of its script (test/unit/readings.test.ts checks it is the script's).
+const READINGS = Address.from('AetbGJL5oMmGGLUbYx4MkgJHDc4h9hFddZ');
 
 export class MTEMsmConsumption extends SmartContract {
   public readonly properties = {
@@ -42,9 +45,12 @@ export class MTEMsmConsumption extends SmartContract {
   public readonly founder = Address.from('AXNajBTQLxWHwc9sKyXcc4UdbJvp3arYDG');
   // 'ledger', 'referendums' and 'operator' (MTEMsmReferendums' copy).
   private readonly partnerAt = MapStorage.for<string, Address>();
-  // Commitments by their first interval, a multiple of 16 (every storage write costs at
-  // least 1 GAS, so a commitment is one record): [roots, totalsWh, meters].
-  private readonly consumption = MapStorage.for<number, [Buffer[], number[], number[]]>();
+  // Commitments by their first interval, a multiple of 16, packed as committed (every
+  // storage write costs at least 1 GAS, so a commitment is one record).
+  private readonly consumption = MapStorage.for<number, Buffer>();
+  // 'last': the last interval committed (commitments come in order, so an interval is
+  // committed once). A MapStorage, not a class property: README, "neo-one limits".
+  private readonly committed = MapStorage.for<string, number>();
   private readonly disputes = MapStorage.for<number, number>();
 
   public constructor(ledger: Address, referendums: Address) {
@@ -58,50 +64,44 @@ export class MTEMsmConsumption extends SmartContract {
   }
 
   /**
-   * The operator commits intervals' consumption: each one's Merkle root of salted readings
-   * (src/domain/energy.ts), the community total (published only for 3 meters or more, else
-   * 0) and the meters that reported. An interval is committed once; gaps are allowed.
+   * The operator commits up to a day of intervals' consumption, packed 38 bytes an interval
+   * (src/domain/energy.ts packConsumption): each one's Merkle root of salted readings, the
+   * community total (published only for 3 meters or more, else 0) and the meters that
+   * reported. Commitments come in order, each after the last one; gaps are allowed.
    */
-  public commitConsumption(firstInterval: Integer, roots: Buffer[], totalsWh: Integer[], meters: Integer[]): boolean {
+  public commitConsumption(firstInterval: Integer, intervals: Buffer): boolean {
     if (!Address.isCaller(this.partner('operator'))) {
       throw new Error('Only the operator commits consumption.');
     }
-    const count = roots.length;
+    if (intervals.length % 38 !== 0) {
+      throw new Error('An interval is 38 bytes: its root, total and meter count.');
+    }
+    const count = intervals.length / 38;
     if (count === 0) {
       throw new Error('No intervals.');
     }
-    if (count > 16) {
-      throw new Error('At most 16 intervals a commitment.');
-    }
-    if (totalsWh.length !== count || meters.length !== count) {
-      throw new Error('Each interval needs a root, a total and a meter count.');
+    if (count > 96) {
+      throw new Error('At most 96 intervals a commitment.');
     }
     if (firstInterval < 0 || firstInterval % 16 !== 0) {
       throw new Error('A commitment starts at an interval divisible by 16 (every 4 hours UTC).');
     }
+    const last = this.committed.get('last');
+    if (last !== undefined && firstInterval <= last) {
+      throw new Error('The first interval is not after the last one committed.');
+    }
     if ((firstInterval + count) * 900 > Blockchain.currentBlockTime) {
       throw new Error('An interval has not ended.');
+    }
+    if (SmartContract.for<Readings>(READINGS).consumption(intervals) < 0) {
+      throw new Error('Each interval needs a meter, and a total is published only for 3 meters or more.');
     }
     // A key computed, never the argument itself: neo-one keys an argument's bytes apart from
     // the same number computed (measured: a record written under the argument was not found
     // under interval - interval % 16).
-    const key = firstInterval - (firstInterval % 16);
-    if (this.consumption.has(key)) {
-      throw new Error('These intervals are committed already.');
-    }
-    for (let index = 0; index < count; index++) {
-      if (roots[index].length !== 32) {
-        throw new Error('A root is 32 bytes.');
-      }
-      if (meters[index] <= 0) {
-        throw new Error('Each interval needs at least one meter.');
-      }
-      if (totalsWh[index] < 0 || (meters[index] < 3 && totalsWh[index] !== 0)) {
-        throw new Error('A total is published only for 3 meters or more, and is not negative.');
-      }
-    }
-    this.consumption.set(key, [roots, totalsWh, meters]);
-    notifyConsumption(firstInterval, roots, totalsWh, meters);
+    this.consumption.set(firstInterval - (firstInterval % 16), intervals);
+    this.committed.set('last', firstInterval + count - 1);
+    notifyConsumption(firstInterval, intervals);
 
     return true;
   }
@@ -115,8 +115,8 @@ export class MTEMsmConsumption extends SmartContract {
     if (!Address.isCaller(member)) {
       throw new Error('Only the member may dispute for themselves.');
     }
-    const root = this.rootOf(interval);
-    if (root === undefined) {
+    const record = this.recordOf(interval);
+    if (record === undefined) {
       throw new Error('That interval is not committed.');
     }
     if (siblings.length !== lefts.length || siblings.length > 32) {
@@ -132,7 +132,7 @@ export class MTEMsmConsumption extends SmartContract {
         ? crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), siblings[index], hash]))
         : crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), hash, siblings[index]]));
     }
-    if (!hash.equals(root)) {
+    if (!hash.equals(record.slice(0, 32))) {
       throw new Error('The proof does not lead to the committed root.');
     }
     const key = interval + 0;
@@ -151,18 +151,16 @@ export class MTEMsmConsumption extends SmartContract {
   public consumptionOf(
     interval: Integer,
   ): { readonly root: Buffer; readonly totalWh: Integer; readonly meters: Integer; readonly disputes: Integer } | undefined {
-    const first = interval - (interval % 16);
-    const committed = this.consumption.get(first);
-    if (committed === undefined || interval - first >= committed[0].length) {
+    const record = this.recordOf(interval);
+    if (record === undefined) {
       return undefined;
     }
-    const [roots, totalsWh, meters] = committed;
     const disputes = this.disputes.get(interval + 0);
 
     return {
-      root: roots[interval - first],
-      totalWh: totalsWh[interval - first],
-      meters: meters[interval - first],
+      root: record.slice(0, 32),
+      totalWh: Buffer.concat([record.slice(32, 36), Buffer.from('00', 'hex')]).toInteger(),
+      meters: Buffer.concat([record.slice(36, 38), Buffer.from('00', 'hex')]).toInteger(),
       disputes: disputes === undefined ? 0 : disputes,
     };
   }
@@ -194,10 +192,25 @@ export class MTEMsmConsumption extends SmartContract {
     return this.partnerAt.get(role) as Address;
   }
 
-  private rootOf(interval: Integer): Buffer | undefined {
-    const first = interval - (interval % 16);
-    const committed = this.consumption.get(first);
+  /**
+   * An interval's 38 bytes: its commitment starts at most 80 intervals before the multiple of
+   * 16 it is in (a commitment is at most 96), and commitments never overlap, so the first
+   * record found walking back is the only one that can hold it.
+   */
+  private recordOf(interval: Integer): Buffer | undefined {
+    if (interval < 0) {
+      return undefined;
+    }
+    const base = interval - (interval % 16);
+    for (let back = 0; back < 96; back += 16) {
+      const committed = this.consumption.get(base - back);
+      if (committed !== undefined) {
+        const offset = (interval - base + back) * 38;
 
-    return committed === undefined || interval < 0 || interval - first >= committed[0].length ? undefined : committed[0][interval - first];
+        return offset < committed.length ? committed.slice(offset, offset + 38) : undefined;
+      }
+    }
+
+    return undefined;
   }
 }

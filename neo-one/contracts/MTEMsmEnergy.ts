@@ -7,7 +7,8 @@
  * - A group plant's production meter is registered by the operator (the founder until an
  *   operator referendum elects another: syncOperator takes it) against an operating plant of MTEMsmPlants, within its capacity; a
  *   member's own device by the member (a member of the MTEMsm ledger).
- * - Readings come only from the device's meter key, up to 4 hours a call, each
+ * - Readings come only from the device's meter key, up to a day a call, packed 3 bytes an
+ *   interval and checked by MTEMsmReadings (raw NeoVM, src/chain/readings.ts), each
  *   interval ended, after the last, within the device's physical limit, and the meter's
  *   register agreeing (src/domain/energy.ts states the same rules for off-chain code).
  * - A member's own device credits its owner. A group plant's reading is reported to the
@@ -18,7 +19,7 @@
  *   plants share one source; README, "Where the group plants' credits live").
  *   Kept: producedWh == creditedWh (own devices' and claimed) + unclaimedWh (in the
  *   ledger), to the Wh; Σ the pool's Wh by source == unclaimedWh.
- * Calls the ledger, MTEMsmPlants and MTEMsmReferendums; nothing calls this contract (links one way).
+ * Calls the ledger, MTEMsmPlants, MTEMsmReferendums and MTEMsmReadings; nothing calls this contract (links one way).
  * Units: energy Wh, power W, time Unix seconds, intervals of 900 s (UTC).
  */
 import { Address, Blockchain, constant, createEventNotifier, Integer, MapStorage, SmartContract } from '@neo-one/smart-contract';
@@ -47,6 +48,12 @@ interface Ledger {
 interface Plants {
   readonly operatingCapacityW: (ppID: string) => Integer;
 }
+/** MTEMsmReadings (src/chain/readings.ts): a day's packed energies checked and summed in raw NeoVM. */
+interface Readings {
+  readonly readings: (packed: Buffer, limitWh: Integer) => Integer;
+}
+// Its address, the hash of its script (test/unit/readings.test.ts checks it is the script's).
+const READINGS = Address.from('AetbGJL5oMmGGLUbYx4MkgJHDc4h9hFddZ');
 
 // Every device, as registered; then each change of its meter or status with the register then.
 const notifyDevice = createEventNotifier<string, Address, string, Address, Integer, string, string, string>(
@@ -61,9 +68,10 @@ const notifyDevice = createEventNotifier<string, Address, string, Address, Integ
   'category',
 );
 const notifyDeviceChange = createEventNotifier<string, Address, Integer, string>('deviceChange', 'deviceID', 'meter', 'registerWh', 'status');
-// A call's readings: energiesWh[i] is interval firstInterval + i (one event a call: an event an
-// interval would cost a tenth of a GAS each).
-const notifyProduction = createEventNotifier<string, Integer, Integer[], Integer>(
+// A call's readings, packed 3 bytes an interval as recordProduction takes them (unsigned
+// little endian; interval firstInterval + i at byte 3i): one event a call, since an event an
+// interval would cost a tenth of a GAS each.
+const notifyProduction = createEventNotifier<string, Integer, Buffer, Integer>(
   'production',
   'deviceID',
   'firstInterval',
@@ -295,10 +303,11 @@ export class MTEMsmEnergy extends SmartContract {
   // ---------------------------------------------------------------- Production
 
   /**
-   * The meter's readings of consecutive intervals from `firstInterval` (at most 16 a call, 4
-   * hours: 24 cost 9.07 GAS once credits kept their sources, near the 10 free GAS) and its register after them.
+   * The meter's readings of consecutive intervals from `firstInterval` (up to a day, 96),
+   * packed 3 bytes each (src/domain/energy.ts packReadings: unsigned, so none is negative),
+   * and its register after them.
    */
-  public recordProduction(deviceID: string, firstInterval: Integer, energiesWh: Integer[], registerWh: Integer): boolean {
+  public recordProduction(deviceID: string, firstInterval: Integer, energiesWh: Buffer, registerWh: Integer): boolean {
     const device = this.devices.get(deviceID);
     if (device === undefined) {
       throw new Error('Unknown device.');
@@ -313,12 +322,15 @@ export class MTEMsmEnergy extends SmartContract {
     if (!Address.isCaller(meter)) {
       throw new Error("Only the device's meter may record its readings.");
     }
-    const count = energiesWh.length;
+    if (energiesWh.length % 3 !== 0) {
+      throw new Error('Readings are packed 3 bytes an interval.');
+    }
+    const count = energiesWh.length / 3;
     if (count === 0) {
       throw new Error('No readings.');
     }
-    if (count > 16) {
-      throw new Error('At most 16 intervals a call.');
+    if (count > 96) {
+      throw new Error('At most 96 intervals a call.');
     }
     if (firstInterval <= lastInterval) {
       throw new Error('The first interval is not after the last one recorded.');
@@ -326,16 +338,9 @@ export class MTEMsmEnergy extends SmartContract {
     if ((firstInterval + count) * 900 > Blockchain.currentBlockTime) {
       throw new Error('An interval has not ended.');
     }
-    const limit = (capacityW * 900) / 3600;
-    let sum = 0;
-    for (const energy of energiesWh) {
-      if (energy < 0) {
-        throw new Error('An energy is negative.');
-      }
-      if (energy > limit) {
-        throw new Error("An energy is above the device's limit for an interval.");
-      }
-      sum += energy;
+    const sum = SmartContract.for<Readings>(READINGS).readings(energiesWh, (capacityW * 900) / 3600);
+    if (sum < 0) {
+      throw new Error("An energy is above the device's limit for an interval.");
     }
     if (registerWh !== register + sum) {
       throw new Error('The register does not agree with the energies.');

@@ -31,6 +31,8 @@ import {
   MIN_METERS_FOR_TOTAL,
   readingRefusal,
   SOURCES,
+  unpackConsumption,
+  unpackReadings,
 } from '../domain/energy';
 import type { GroupEvent } from './rebuild';
 import {
@@ -99,6 +101,8 @@ export interface EnergyState {
   readonly credits: Map<string, Credits>;
   readonly certificates: Map<string, Certificate>;
   readonly consumption: Map<number, Commitment>;
+  /** The last interval committed (commitments come in order), -1 before the first. */
+  lastCommitted: number;
   /** The group plants' credits (MTEMsm's accumulator). */
   readonly pool: CreditPool;
   /** Quota by holder, and the group's capacity (Σ quota), as the ledger holds them. */
@@ -179,6 +183,7 @@ export const freshEnergyState = (treasury: string): EnergyState => ({
   credits: new Map(),
   certificates: new Map(),
   consumption: new Map(),
+  lastCommitted: -1,
   pool: new CreditPool(),
   quota: new Map(),
   capacityW: 0n,
@@ -304,7 +309,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   'energy.production': (state, e, fail) => {
     const device = known(state, e);
     const first = num(e.parameters.firstInterval);
-    const energies = (e.parameters.energiesWh as unknown[]).map(big);
+    const energies = unpackReadings(Buffer.from(str(e.parameters.energiesWh).replace(/^0x/, ''), 'hex'));
     const registerWh = big(e.parameters.registerWh);
     const refusal = readingRefusal(
       { kind: device.kind as 'production', retired: device.status === 'retired', capacityW: device.capacityW, lastInterval: device.lastInterval, registerWh: device.registerWh },
@@ -416,19 +421,21 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   },
   'consumption.consumption': (state, e, fail) => {
     const first = num(e.parameters.firstInterval);
-    const roots = e.parameters.roots as unknown[];
-    const totals = (e.parameters.totalsWh as unknown[]).map(big);
-    const meters = (e.parameters.meters as unknown[]).map(num);
-    roots.forEach((root, index) => {
+    const records = unpackConsumption(Buffer.from(str(e.parameters.intervals).replace(/^0x/, ''), 'hex'));
+    if (first <= state.lastCommitted) {
+      fail('E4', `the commitment from interval ${first} is not after the last one committed (${state.lastCommitted})`);
+    }
+    records.forEach(({ root, totalWh, meters }, index) => {
       const interval = first + index;
       if (state.consumption.has(interval)) {
         fail('E4', `interval ${interval} was committed twice`);
       }
-      if (totals[index] !== 0n && meters[index] < MIN_METERS_FOR_TOTAL) {
-        fail('E4', `interval ${interval} publishes a total of ${meters[index]} meters`);
+      if (meters < 1 || (totalWh !== 0n && meters < MIN_METERS_FOR_TOTAL)) {
+        fail('E4', `interval ${interval} publishes a total of ${meters} meters`);
       }
-      state.consumption.set(interval, { root: str(root), totalWh: totals[index], meters: meters[index], disputes: 0 });
+      state.consumption.set(interval, { root: root.toString('hex'), totalWh, meters, disputes: 0 });
     });
+    state.lastCommitted = Math.max(state.lastCommitted, first + records.length - 1);
   },
   'consumption.dispute': (state, e) => {
     const commitment = state.consumption.get(num(e.parameters.interval));
@@ -748,13 +755,12 @@ export const compareEnergyWithChain = async (
   expect('the energy contract operator', operatorOf(energy), state.operator.energy ?? founder);
   if (contracts.consumption !== undefined) {
     expect('the consumption contract operator', operatorOf(consumption), state.operator.consumption ?? founder);
-    // Commitments: one record per 16 intervals, keyed by the first.
+    // Commitments: one record each, keyed by its first interval, packed as committed.
     const stored = new Map<number, Commitment>();
     for (const record of records(consumption, 'consumption').values()) {
       const first = Number(asInt(record.key[0]));
-      const [roots, totalsWh, meters] = asList(record.value).map(asList);
-      roots.forEach((root, index) => {
-        stored.set(first + index, { root: hexOf(root), totalWh: asInt(totalsWh[index]), meters: Number(asInt(meters[index])), disputes: 0 });
+      unpackConsumption(Buffer.from(hexOf(record.value), 'hex')).forEach(({ root, totalWh, meters }, index) => {
+        stored.set(first + index, { root: root.toString('hex'), totalWh, meters, disputes: 0 });
       });
     }
     for (const record of records(consumption, 'disputes').values()) {

@@ -61,7 +61,7 @@ export interface CompiledContract {
   readonly sourceMap: any;
 }
 
-const addressOfScript = (script: Buffer): string =>
+export const addressOfScript = (script: Buffer): string =>
   scriptHashToAddress(common.uInt160ToString(crypto.toScriptHash(script)));
 
 /** The sources with `founder` written in: the contracts' own folder for the default founder, else a copy. */

@@ -36,6 +36,7 @@ import { MTEMsmEnergySmartContract } from '../neo-one/MTEMsmEnergy/types';
 import { mteMsmTradesABI } from '../neo-one/MTEMsmTrades/abi';
 import { MTEMsmTradesSmartContract } from '../neo-one/MTEMsmTrades/types';
 import { CompiledContract, deployedSourceMap } from './compile';
+import { READINGS_ADDRESS, READINGS_CONTRACT } from './readings';
 
 export type { CompiledContract } from './compile';
 import { sourceMaps as generatedSourceMaps } from '../neo-one/sourceMaps';
@@ -301,6 +302,26 @@ export const refuseZeroSettings = (settings: Settings): void => {
 };
 
 /**
+ * MTEMsmReadings (src/chain/readings.ts), which MTEMsmEnergy and MTEMsmConsumption call at
+ * a constant address: stateless and the same script for every group, so it is deployed
+ * once per chain and left alone when it is there already.
+ */
+export const deployReadings = async (group: Group, from: UserAccountID): Promise<void> => {
+  if ((await group.chain.getContract(READINGS_ADDRESS).catch(() => undefined)) !== undefined) {
+    return;
+  }
+  const result = await group.client.publishAndDeploy(READINGS_CONTRACT as any, { functions: [] } as any, [], {
+    from,
+    systemFee: new BigNumber(-1),
+  } as any);
+  await blockFor(group.developer, group.chain, result.transaction.hash);
+  const receipt = await result.confirmed({ timeoutMS: 60_000 });
+  if (receipt.result.state === 'FAULT') {
+    throw new Error(`Deploying MTEMsmReadings failed: ${receipt.result.message}`);
+  }
+};
+
+/**
  * Deploys the six contracts (the group's four and the energy layer's two) with `settings`, signed by `founder` (whose address they
  * were compiled with: src/chain/compile.ts; the founder alone may deploy and found the
  * group). A contract's address is its script's hash, so each can be deployed once per
@@ -342,6 +363,7 @@ export const deployGroup = async (
     MTEMsmEnergy: [ledger.address, plants.address, referendums.address],
     MTEMsmConsumption: [ledger.address, referendums.address],
   };
+  await deployReadings(group, founder);
   const sourceMaps: Record<string, any> = {};
   for (const { name, address, contract, abi, sourceMap } of [ledger, trades, plants, referendums, energy, consumption]) {
     sourceMaps[address] = deployedSourceMap(sourceMap);

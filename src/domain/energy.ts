@@ -7,7 +7,7 @@
  * - Energy in integer Wh, power in integer W.
  * - Production readings (`recordProduction`): up to 96 consecutive intervals a call,
  *   each ended, after the device's last one, within the device's physical limit, and
- *   the meter's register agreeing with the energies (16 intervals a call: see below).
+ *   the meter's register agreeing with the energies (packed: see below).
  * - Energy credits: a reward-per-share accumulator, exact (below).
  * - Consumption: Merkle roots of salted leaves; totals only of at least 3 meters.
  */
@@ -15,21 +15,27 @@ import { createHash } from 'crypto';
 
 export const INTERVAL_SECONDS = 900;
 /**
- * The most intervals one `recordProduction` carries: 16 (4 hours, as a consumption
- * commitment). The spec asks for a day (96), but in neo-one 2.x's code a day cannot fit the
- * free 10 GAS: measured on this chain, passing 96 integers costs 2.95 GAS, the barest loop
- * summing them 8.84, and the readings' checks bring a day to 14.7; in MTEMsmEnergy 32
- * intervals cost 9.8 GAS, and 24 cost 9.07 once credits kept their sources for
- * certificates: too near 10 as the contract grows (each method adds to every call's
- * dispatch), so 16 (test/energy.test.ts has the figure).
+ * The most intervals one `recordProduction` carries: a day (96), in one transaction within
+ * the free 10 GAS. neo-one 2.x's compiled loop could not (a day's checks alone measured
+ * 10.5 GAS): the energies travel packed (READING_BYTES each) and MTEMsmReadings, a small
+ * contract in raw NeoVM (src/chain/readings.ts), checks and sums them (1.6 GAS a day).
  */
-export const PRODUCTION_INTERVALS_PER_CALL = 16;
+export const PRODUCTION_INTERVALS_PER_CALL = 96;
 /**
- * A consumption commitment covers at most 16 intervals (4 hours) and starts at an interval
- * divisible by 16: one storage record each (every write costs at least 1 GAS, so one an
- * interval would not fit). Measured: 16 intervals, 6.106 GAS.
+ * A consumption commitment covers at most a day (96 intervals) and starts at an interval
+ * divisible by COMMITMENT_ALIGNMENT, so that the contract finds an interval's commitment
+ * among at most 96 / 16 records. It is one storage record (every write costs at least 1
+ * GAS), packed CONSUMPTION_RECORD_BYTES an interval.
  */
-export const CONSUMPTION_INTERVALS_PER_COMMITMENT = 16;
+export const CONSUMPTION_INTERVALS_PER_COMMITMENT = 96;
+export const COMMITMENT_ALIGNMENT = 16;
+/** A packed energy: unsigned little endian, so up to 16,777,215 Wh an interval (a 67 MW plant). */
+export const READING_BYTES = 3;
+export const MAX_PACKED_WH = (1n << BigInt(8 * READING_BYTES)) - 1n;
+/** A packed consumption interval: root (32) ‖ community total Wh (4, unsigned LE) ‖ meters (2, unsigned LE). */
+export const CONSUMPTION_RECORD_BYTES = 38;
+const MAX_TOTAL_WH = (1n << 32n) - 1n;
+const MAX_METERS = 0xffff;
 /** A community total of consumption is published only when at least this many meters reported. */
 export const MIN_METERS_FOR_TOTAL = 3;
 
@@ -43,6 +49,81 @@ export const hasEnded = (interval: number, nowSeconds: number): boolean => (inte
  * rounded down (a reading at the limit is accepted, one Wh more refused).
  */
 export const maxIntervalEnergyWh = (capacityW: bigint): bigint => (capacityW * BigInt(INTERVAL_SECONDS)) / 3600n;
+
+/**
+ * The energies of consecutive intervals as `recordProduction` takes them and its
+ * `production` event carries them: READING_BYTES each, unsigned little endian.
+ */
+export const packReadings = (energiesWh: readonly bigint[]): Buffer => {
+  const packed = Buffer.alloc(energiesWh.length * READING_BYTES);
+  energiesWh.forEach((energy, index) => {
+    if (energy < 0n) {
+      throw new Error(READING_ERRORS.negative);
+    }
+    if (energy > MAX_PACKED_WH) {
+      throw new Error(`An energy is above ${MAX_PACKED_WH} Wh, the most one interval's reading carries.`);
+    }
+    packed.writeUIntLE(Number(energy), index * READING_BYTES, READING_BYTES);
+  });
+
+  return packed;
+};
+
+export const unpackReadings = (packed: Buffer): bigint[] => {
+  if (packed.length % READING_BYTES !== 0) {
+    throw new Error(`Packed readings are ${READING_BYTES} bytes an interval, not ${packed.length} bytes.`);
+  }
+
+  return Array.from({ length: packed.length / READING_BYTES }, (_, index) => BigInt(packed.readUIntLE(index * READING_BYTES, READING_BYTES)));
+};
+
+/** An interval's committed consumption: its Merkle root, the community total (0 under MIN_METERS_FOR_TOTAL meters) and the meters. */
+export interface ConsumptionRecord {
+  readonly root: Buffer;
+  readonly totalWh: bigint;
+  readonly meters: number;
+}
+
+/** A commitment's intervals as `commitConsumption` takes them and stores them: CONSUMPTION_RECORD_BYTES each. */
+export const packConsumption = (records: readonly ConsumptionRecord[]): Buffer =>
+  Buffer.concat(
+    records.map(({ root, totalWh, meters }) => {
+      if (root.length !== 32) {
+        throw new Error(`A root is 32 bytes, not ${root.length}.`);
+      }
+      if (totalWh < 0n || totalWh > MAX_TOTAL_WH) {
+        throw new Error(`A community total is from 0 to ${MAX_TOTAL_WH} Wh: ${totalWh}.`);
+      }
+      if (!Number.isInteger(meters) || meters < 0 || meters > MAX_METERS) {
+        throw new Error(`A meter count is from 0 to ${MAX_METERS}: ${meters}.`);
+      }
+      const record = Buffer.alloc(CONSUMPTION_RECORD_BYTES);
+      root.copy(record, 0);
+      record.writeUInt32LE(Number(totalWh), 32);
+      record.writeUInt16LE(meters, 36);
+
+      return record;
+    }),
+  );
+
+export const unpackConsumption = (packed: Buffer): ConsumptionRecord[] => {
+  if (packed.length % CONSUMPTION_RECORD_BYTES !== 0) {
+    throw new Error(`Packed consumption is ${CONSUMPTION_RECORD_BYTES} bytes an interval, not ${packed.length} bytes.`);
+  }
+
+  return Array.from({ length: packed.length / CONSUMPTION_RECORD_BYTES }, (_, index) => {
+    const at = index * CONSUMPTION_RECORD_BYTES;
+
+    return { root: Buffer.from(packed.subarray(at, at + 32)), totalWh: BigInt(packed.readUInt32LE(at + 32)), meters: packed.readUInt16LE(at + 36) };
+  });
+};
+
+/** The refusal of a commitment's interval data (MTEMsmReadings' `consumption` check), or undefined. */
+export const consumptionRefusal = (records: readonly ConsumptionRecord[]): string | undefined =>
+  records.some(({ totalWh, meters }) => meters < 1 || (meters < MIN_METERS_FOR_TOTAL && totalWh !== 0n))
+    ? CONSUMPTION_DATA_ERROR
+    : undefined;
+export const CONSUMPTION_DATA_ERROR = `Each interval needs a meter, and a total is published only for ${MIN_METERS_FOR_TOTAL} meters or more.`;
 
 /** What the chain knows of a production device when a day of its readings comes. */
 export interface ProductionDevice {
@@ -60,9 +141,11 @@ export const READING_ERRORS = {
   retired: 'The device is retired.',
   notProduction: 'The device is not a production device.',
   empty: 'No readings.',
+  packing: `Readings are packed ${READING_BYTES} bytes an interval.`,
   tooMany: `At most ${PRODUCTION_INTERVALS_PER_CALL} intervals a call.`,
   notAfter: 'The first interval is not after the last one recorded.',
   notEnded: 'An interval has not ended.',
+  // Refused where the energies are packed (packReadings): the packing is unsigned.
   negative: 'An energy is negative.',
   aboveLimit: "An energy is above the device's limit for an interval.",
   register: 'The register does not agree with the energies.',

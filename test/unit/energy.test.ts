@@ -7,8 +7,18 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
   certificateMix,
+  COMMITMENT_ALIGNMENT,
+  CONSUMPTION_DATA_ERROR,
   consumptionLeaf,
+  consumptionRefusal,
   CONSUMPTION_INTERVALS_PER_COMMITMENT,
+  CONSUMPTION_RECORD_BYTES,
+  MAX_PACKED_WH,
+  packConsumption,
+  packReadings,
+  READING_BYTES,
+  unpackConsumption,
+  unpackReadings,
   INTERVAL_SECONDS,
   CREDIT_SCALE,
   CreditPool,
@@ -45,7 +55,7 @@ describe('readings', () => {
 
   test('a day of readings within every rule is accepted', () => {
     const day = Array.from({ length: PRODUCTION_INTERVALS_PER_CALL }, (_, index) => BigInt(index % 2 === 0 ? 2_500 : 0));
-    expect(ok(100, day, 5_000n + 8n * 2_500n)).toBeUndefined();
+    expect(ok(100, day, 5_000n + BigInt(PRODUCTION_INTERVALS_PER_CALL / 2) * 2_500n)).toBeUndefined();
     // Gaps are allowed: the auditor reports them.
     expect(ok(150, [1n], 5_001n)).toBeUndefined();
   });
@@ -54,15 +64,20 @@ describe('readings', () => {
     const source = readFileSync(join(__dirname, '..', '..', 'neo-one', 'contracts', 'MTEMsmEnergy.ts'), 'utf8');
     expect(source).toContain(`if (count > ${PRODUCTION_INTERVALS_PER_CALL}) {`);
     expect(source).toContain(`if ((firstInterval + count) * ${INTERVAL_SECONDS} > Blockchain.currentBlockTime) {`);
-    expect(source).toContain(`const limit = (capacityW * ${INTERVAL_SECONDS}) / 3600;`);
+    expect(source).toContain(`.readings(energiesWh, (capacityW * ${INTERVAL_SECONDS}) / 3600);`);
+    expect(source).toContain(`const count = energiesWh.length / ${READING_BYTES};`);
     const consumption = readFileSync(join(__dirname, '..', '..', 'neo-one', 'contracts', 'MTEMsmConsumption.ts'), 'utf8');
     expect(consumption).toContain(`if (count > ${CONSUMPTION_INTERVALS_PER_COMMITMENT}) {`);
-    expect(consumption).toContain(`firstInterval % ${CONSUMPTION_INTERVALS_PER_COMMITMENT} !== 0`);
-    expect(consumption).toContain(`meters[index] < ${MIN_METERS_FOR_TOTAL} && totalsWh[index] !== 0`);
+    expect(consumption).toContain(`const count = intervals.length / ${CONSUMPTION_RECORD_BYTES};`);
+    expect(consumption).toContain(`firstInterval % ${COMMITMENT_ALIGNMENT} !== 0`);
+    expect(consumption).toContain(`throw new Error('${CONSUMPTION_DATA_ERROR}')`);
+    // MTEMsmReadings checks MIN_METERS_FOR_TOTAL (src/chain/readings.ts, test/readings.test.ts).
+    expect(MIN_METERS_FOR_TOTAL).toBe(3);
     // The tree's domain separation, as the contract walks a proof.
     expect(consumption).toContain("crypto.sha256(Buffer.concat([Buffer.from('00', 'hex'), leaf]))");
     expect(consumption).toContain("crypto.sha256(Buffer.concat([Buffer.from('01', 'hex'), siblings[index], hash]))");
-    for (const message of Object.values(READING_ERRORS)) {
+    // Negative energies cannot be packed: refused by packReadings, before any transaction.
+    for (const message of Object.values(READING_ERRORS).filter((text) => text !== READING_ERRORS.negative)) {
       expect([message, source.includes(`throw new Error(${JSON.stringify(message)})`) || source.includes(`throw new Error('${message}')`)]).toEqual([
         message,
         true,
@@ -86,6 +101,35 @@ describe('readings', () => {
     expect(ok(100, [2_501n], 7_501n)).toBe(READING_ERRORS.aboveLimit);
     expect(ok(100, [1n, 2n], 5_002n)).toBe(READING_ERRORS.register);
     expect(ok(100, [1n, 2n], 5_004n)).toBe(READING_ERRORS.register);
+  });
+});
+
+describe('packed intervals', () => {
+  test('readings travel 3 bytes each, unsigned little endian, and come back the same', () => {
+    const energies = [0n, 1n, 255n, 256n, 65_536n, MAX_PACKED_WH];
+    const packed = packReadings(energies);
+    expect(packed.toString('hex')).toBe('000000' + '010000' + 'ff0000' + '000100' + '000001' + 'ffffff');
+    expect(unpackReadings(packed)).toEqual(energies);
+    expect(() => packReadings([-1n])).toThrow(READING_ERRORS.negative);
+    expect(() => packReadings([MAX_PACKED_WH + 1n])).toThrow('An energy is above 16777215 Wh');
+    expect(() => unpackReadings(Buffer.alloc(4))).toThrow('Packed readings are 3 bytes an interval, not 4 bytes.');
+  });
+
+  test('a commitment travels 38 bytes an interval; the 3-meter rule is refused as the contract words it', () => {
+    const records = [
+      { root: Buffer.alloc(32, 1), totalWh: 4_294_967_295n, meters: 65_535 },
+      { root: Buffer.alloc(32, 2), totalWh: 0n, meters: 2 },
+    ];
+    const packed = packConsumption(records);
+    expect(packed.length).toBe(2 * CONSUMPTION_RECORD_BYTES);
+    expect(packed.subarray(32, 38).toString('hex')).toBe('ffffffffffff');
+    expect(unpackConsumption(packed)).toEqual(records);
+    expect(consumptionRefusal(records)).toBeUndefined();
+    expect(consumptionRefusal([{ ...records[1], totalWh: 1n }])).toBe(CONSUMPTION_DATA_ERROR);
+    expect(consumptionRefusal([{ ...records[1], meters: 0, totalWh: 0n }])).toBe(CONSUMPTION_DATA_ERROR);
+    expect(consumptionRefusal([{ ...records[1], meters: 3, totalWh: 1n }])).toBeUndefined();
+    expect(() => packConsumption([{ ...records[0], root: Buffer.alloc(31) }])).toThrow('A root is 32 bytes, not 31.');
+    expect(() => packConsumption([{ ...records[0], totalWh: 1n << 32n }])).toThrow('A community total is from 0 to 4294967295 Wh');
   });
 });
 

@@ -9,7 +9,17 @@ import BigNumber from 'bignumber.js';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { Group } from '../../chain/group';
-import { consumptionLeaf, CONSUMPTION_INTERVALS_PER_COMMITMENT, PRODUCTION_INTERVALS_PER_CALL, ProofStep, SOURCES, verifyProof } from '../../domain/energy';
+import {
+  COMMITMENT_ALIGNMENT,
+  consumptionLeaf,
+  CONSUMPTION_INTERVALS_PER_COMMITMENT,
+  packConsumption,
+  packReadings,
+  PRODUCTION_INTERVALS_PER_CALL,
+  ProofStep,
+  SOURCES,
+  verifyProof,
+} from '../../domain/energy';
 import { Command, FROM, option } from '../command';
 import { Context, connectGroup, resolveAddress, send, walletNames } from '../context';
 import { OperationError, UsageError } from '../errors';
@@ -260,7 +270,7 @@ export const energyCommands: Command[] = [
       option('first', 'INTERVAL', 'the first interval: its number or local start, "2026-12-01 10:15"', true),
       option('energies', 'LIST', `the energy of each interval from --first, e.g. "0.75kWh,120Wh,0" (at most ${PRODUCTION_INTERVALS_PER_CALL})`, true),
     ],
-    summary: `Record a production meter's readings of up to ${PRODUCTION_INTERVALS_PER_CALL} consecutive intervals (4 hours): its register grows by their sum.`,
+    summary: `Record a production meter's readings of up to ${PRODUCTION_INTERVALS_PER_CALL} consecutive intervals (a day) in one transaction: its register grows by their sum.`,
     examples: ['mtemsm energy record D1 --first "2026-12-01 10:00" --energies "0.8kWh,0.85kWh,0.9kWh,0.9kWh" --from ana-pv'],
     onChain: true,
     run: async (ctx, [text]) => {
@@ -271,7 +281,8 @@ export const energyCommands: Command[] = [
       const device = await requireDevice(group, id);
       const sum = energies.reduce((total, value) => total.plus(value), new BigNumber(0));
       const register = device.registerWh.plus(sum);
-      const sent = await send(() => energyOf(group).recordProduction(id, first, energies, register, { from }));
+      const packed = packReadings(energies.map((energy) => BigInt(energy.toFixed(0)))).toString('hex');
+      const sent = await send(() => energyOf(group).recordProduction(id, first, packed, register, { from }));
       const last = first.plus(energies.length - 1);
       report(
         ctx,
@@ -409,16 +420,33 @@ export const energyCommands: Command[] = [
       option('totals', 'LIST', "each interval's community total (0 where fewer than 3 meters reported)", true),
       option('meters', 'LIST', 'how many meters reported each interval', true),
     ],
-    summary: `The operator commits up to ${CONSUMPTION_INTERVALS_PER_COMMITMENT} intervals of consumption from FIRST (divisible by ${CONSUMPTION_INTERVALS_PER_COMMITMENT}): roots and community totals only (the gateway does this; issue 16).`,
+    summary: `The operator commits up to ${CONSUMPTION_INTERVALS_PER_COMMITMENT} intervals (a day) of consumption from FIRST (divisible by ${COMMITMENT_ALIGNMENT}), after the last committed: roots and community totals only (the gateway does this; issue 16).`,
     examples: ['mtemsm energy commit 1996032 --roots 0x…,0x… --totals 3.2kWh,2.9kWh --meters 4,4 --from operator'],
     onChain: true,
     run: async (ctx, [firstText]) => {
       const first = parseInterval(firstText, 'FIRST');
       const roots = ctx.need('roots').split(',').map((root) => root.trim().replace(/^0x/, ''));
       const totals = ctx.need('totals').split(',').map((total) => parseEnergy(total.trim(), '--totals'));
-      const meters = ctx.need('meters').split(',').map((count) => new BigNumber(count.trim()));
+      const meters = ctx.need('meters').split(',').map((count) => {
+        if (!/^\d+$/.test(count.trim())) {
+          throw new UsageError(`--meters takes whole numbers: "${count.trim()}".`);
+        }
+
+        return Number(count.trim());
+      });
+      if (totals.length !== roots.length || meters.length !== roots.length) {
+        throw new UsageError(`Each interval needs a root, a total and a meter count: ${roots.length} root(s), ${totals.length} total(s), ${meters.length} count(s).`);
+      }
+      const records = roots.map((root, index) => {
+        if (!/^[0-9a-fA-F]{64}$/.test(root)) {
+          throw new UsageError(`A root is 32 bytes of hex: "${root}".`);
+        }
+
+        return { root: Buffer.from(root, 'hex'), totalWh: BigInt(totals[index].toFixed(0)), meters: meters[index] };
+      });
+      const packed = packConsumption(records).toString('hex');
       const { group, from, name } = await signed(ctx);
-      const sent = await send(() => consumptionOf(group).commitConsumption(first, roots, totals, meters, { from }));
+      const sent = await send(() => consumptionOf(group).commitConsumption(first, packed, { from }));
       report(ctx, 'commitConsumption', `${name} committed ${roots.length} interval(s) of consumption from ${formatInterval(first)}.`, sent);
     },
   },

@@ -1,4 +1,4 @@
-/* @hash 6a0d1f417b0c199832f3e6b9ad88acd9 */
+/* @hash fa5caa579a12d8f04f24a68f14ecde7f */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -17,38 +17,9 @@ export const mteMsmConsumptionABI: ABI = {
         },
         {
           forwardedValue: false,
-          name: 'roots',
+          name: 'intervals',
           optional: false,
-          type: 'Array',
-          value: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Buffer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'totalsWh',
-          optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'meters',
-          optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
+          type: 'Buffer',
         },
       ],
     },
@@ -120,38 +91,9 @@ export const mteMsmConsumptionABI: ABI = {
         },
         {
           forwardedValue: false,
-          name: 'roots',
+          name: 'intervals',
           optional: false,
-          type: 'Array',
-          value: {
-            forwardedValue: false,
-            optional: false,
-            type: 'Buffer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'totalsWh',
-          optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
-        },
-        {
-          forwardedValue: false,
-          name: 'meters',
-          optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
+          type: 'Buffer',
         },
       ],
       receive: false,

@@ -1,4 +1,4 @@
-/* @hash 7f6c2a85319dfecfd6671210bbd675f3 */
+/* @hash 6e2e9f4d8fe3efa872bb9e734c8ef842 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'ASQbxro17e4wHmsAWmHpNCBRZc6P4NB2rx',
+      address: 'AQtA4Mh3irdTfL4A8STQXGwGkuGA4w2qLa',
     },
   },
   abi: mteMsmConsumptionABI,

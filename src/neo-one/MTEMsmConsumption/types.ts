@@ -1,4 +1,4 @@
-/* @hash 7725ac0fc985e5c0c732764dccffdec8 */
+/* @hash ac730dd3eb563d700c4bd37923adab2a */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -17,9 +17,7 @@ import BigNumber from 'bignumber.js';
 
 export interface MTEMsmConsumptionConsumptionEventParameters {
   readonly firstInterval: BigNumber;
-  readonly roots: Array<BufferString>;
-  readonly totalsWh: Array<BigNumber>;
-  readonly meters: Array<BigNumber>;
+  readonly intervals: BufferString;
 }
 export interface MTEMsmConsumptionConsumptionEvent
   extends Event<'consumption', MTEMsmConsumptionConsumptionEventParameters> {}
@@ -42,18 +40,12 @@ export type MTEMsmConsumptionEvent =
 export interface MTEMsmConsumptionSmartContract<TClient extends Client = Client>
   extends SmartContract<TClient, MTEMsmConsumptionEvent> {
   readonly commitConsumption: {
-    (
-      firstInterval: BigNumber,
-      roots: Array<BufferString>,
-      totalsWh: Array<BigNumber>,
-      meters: Array<BigNumber>,
-      options?: TransactionOptions,
-    ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmConsumptionEvent>, InvocationTransaction>>;
+    (firstInterval: BigNumber, intervals: BufferString, options?: TransactionOptions): Promise<
+      TransactionResult<InvokeReceipt<boolean, MTEMsmConsumptionEvent>, InvocationTransaction>
+    >;
     readonly confirmed: (
       firstInterval: BigNumber,
-      roots: Array<BufferString>,
-      totalsWh: Array<BigNumber>,
-      meters: Array<BigNumber>,
+      intervals: BufferString,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
   };
@@ -109,9 +101,7 @@ export interface MTEMsmConsumptionSmartContract<TClient extends Client = Client>
 export interface MTEMsmConsumptionMigrationSmartContract {
   readonly commitConsumption: (
     firstInterval: BigNumber | Promise<BigNumber>,
-    roots: Array<BufferString> | Promise<Array<BufferString>>,
-    totalsWh: Array<BigNumber> | Promise<Array<BigNumber>>,
-    meters: Array<BigNumber> | Promise<Array<BigNumber>>,
+    intervals: BufferString | Promise<BufferString>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmConsumptionEvent> & { readonly transaction: InvocationTransaction }>;
   readonly consumptionOf: (interval: BigNumber | Promise<BigNumber>) => Promise<

@@ -1,4 +1,4 @@
-/* @hash df1fc887acd804b8a3f5593afb203bf6 */
+/* @hash 6ec5bac5aaefb1303c8d94d3af4ca6b4 */
 // tslint:disable
 /* eslint-disable */
 import { ABI } from '@neo-one/client';
@@ -109,13 +109,7 @@ export const mteMsmEnergyABI: ABI = {
           forwardedValue: false,
           name: 'energiesWh',
           optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
+          type: 'Buffer',
         },
         {
           decimals: 0,
@@ -364,13 +358,7 @@ export const mteMsmEnergyABI: ABI = {
           forwardedValue: false,
           name: 'energiesWh',
           optional: false,
-          type: 'Array',
-          value: {
-            decimals: 0,
-            forwardedValue: false,
-            optional: false,
-            type: 'Integer',
-          },
+          type: 'Buffer',
         },
         {
           decimals: 0,

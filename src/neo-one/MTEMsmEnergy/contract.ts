@@ -1,4 +1,4 @@
-/* @hash 8d63ea2d28e6956a01f91678a1442634 */
+/* @hash 88ed990b42b23d662075b6fd96f5707c */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AKAFMAmsXX2hxzJYvx98qsW2yvotvai9zY',
+      address: 'AYrYV81ofQUuSokGVSvNiMNpS2L32CNtmi',
     },
   },
   abi: mteMsmEnergyABI,

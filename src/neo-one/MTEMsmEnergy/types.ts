@@ -1,4 +1,4 @@
-/* @hash 4bf09e58ae55a4199e8171fc755d1240 */
+/* @hash 9a2e42909238da48125d2b72b890b894 */
 // tslint:disable
 /* eslint-disable */
 import {
@@ -36,7 +36,7 @@ export interface MTEMsmEnergyDeviceChangeEvent extends Event<'deviceChange', MTE
 export interface MTEMsmEnergyProductionEventParameters {
   readonly deviceID: string;
   readonly firstInterval: BigNumber;
-  readonly energiesWh: Array<BigNumber>;
+  readonly energiesWh: BufferString;
   readonly registerWh: BigNumber;
 }
 export interface MTEMsmEnergyProductionEvent extends Event<'production', MTEMsmEnergyProductionEventParameters> {}
@@ -132,14 +132,14 @@ export interface MTEMsmEnergySmartContract<TClient extends Client = Client>
     (
       deviceID: string,
       firstInterval: BigNumber,
-      energiesWh: Array<BigNumber>,
+      energiesWh: BufferString,
       registerWh: BigNumber,
       options?: TransactionOptions,
     ): Promise<TransactionResult<InvokeReceipt<boolean, MTEMsmEnergyEvent>, InvocationTransaction>>;
     readonly confirmed: (
       deviceID: string,
       firstInterval: BigNumber,
-      energiesWh: Array<BigNumber>,
+      energiesWh: BufferString,
       registerWh: BigNumber,
       options?: TransactionOptions & GetOptions,
     ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
@@ -266,7 +266,7 @@ export interface MTEMsmEnergyMigrationSmartContract {
   readonly recordProduction: (
     deviceID: string | Promise<string>,
     firstInterval: BigNumber | Promise<BigNumber>,
-    energiesWh: Array<BigNumber> | Promise<Array<BigNumber>>,
+    energiesWh: BufferString | Promise<BufferString>,
     registerWh: BigNumber | Promise<BigNumber>,
     options?: TransactionOptions & GetOptions,
   ) => Promise<InvokeReceipt<boolean, MTEMsmEnergyEvent> & { readonly transaction: InvocationTransaction }>;
