@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS sent (
 `;
 
 export interface StoredReading extends MeterReading {
-  readonly source: 'mqtt' | 'modbus';
+  /** 'gap': filled by the gateway from the register's growth over missed intervals (src/gateway/committer.ts). */
+  readonly source: 'mqtt' | 'modbus' | 'gap';
   /** A consumption reading's leaf salt (32 bytes), given to the device's owner only. */
   readonly salt?: Buffer;
 }
@@ -128,7 +129,7 @@ export class Store {
    * or 'conflict' (another reading of that interval is stored). A consumption reading gets
    * its leaf's salt here, once.
    */
-  public async insert(reading: MeterReading, source: 'mqtt' | 'modbus', consumption: boolean): Promise<'stored' | 'duplicate' | 'conflict'> {
+  public async insert(reading: MeterReading, source: StoredReading['source'], consumption: boolean): Promise<'stored' | 'duplicate' | 'conflict'> {
     const { deviceID, interval, energyWh, registerWh, quality } = reading;
     const inserted = await this.sql.query(
       `INSERT INTO readings (device_id, interval, energy_wh, register_wh, voltage_v, frequency_hz, power_factor, source, salt)
