@@ -38,6 +38,7 @@ import { freePort } from '../src/chain/node';
 import { cancelPledges, closeCrowdfunding, PLEDGE_PAGE, SendPage, startOperation } from '../src/chain/plants';
 import { allMembers } from '../src/chain/reads';
 import { PRODUCTION_INTERVALS_PER_CALL } from '../src/domain/energy';
+import { READINGS_SCRIPT } from '../src/chain/readings';
 import { ENERGY_OPERATIONS, measureEnergy } from './energy';
 import { installProfiler, Profile, profileOf, recordedExecutions, resetProfile, scriptHashOf } from './profiler';
 
@@ -1034,7 +1035,7 @@ const main = async (): Promise<void> => {
   lines.push('## How it was measured');
   lines.push('');
   lines.push(
-    `- One in-memory neo-one node in the bench's process; script bytes ${Object.entries(sizes).map(([name, bytes]) => `${name} ${bytes}`).join(', ')}; the group's six contracts and MTEMsmReadings (193 bytes) deployed with the default settings ` +
+    `- One in-memory neo-one node in the bench's process; script bytes ${Object.entries(sizes).map(([name, bytes]) => `${name} ${bytes}`).join(', ')}; the group's six contracts and MTEMsmReadings (${READINGS_SCRIPT.length} bytes) deployed with the default settings ` +
       `(${DEFAULT_SETTINGS.referendumPeriod / DAY}-day referendums, ${DEFAULT_SETTINGS.crowdfundingPeriod / DAY}-day crowdfunding, ${DEFAULT_SETTINGS.minFundingWindow / DAY}-day minimum funding window, ` +
       `${DEFAULT_SETTINGS.minTimeToMarket / DAY}-day minimum time to market, R$ ${DEFAULT_SETTINGS.minBid} minimum bid, ${DEFAULT_SETTINGS.maxPowerW / 1e6} MW maximum plant); time moved with \`passTime\` (src/chain/group.ts: to a time past the last block).`,
   );

@@ -575,10 +575,11 @@ describe('consumption: Merkle roots and community totals, disputes proved on cha
     await refused('An interval has not ended.', commit(now - (now % 16), day(16)), founder);
     await refused('The first interval is not after the last one committed.', commit(first, [interval(300, 3)]), founder);
     await refused('The first interval is not after the last one committed.', commit(first + 80, [interval(300, 3)]), founder);
-    await refused(CONSUMPTION_DATA_ERROR, commit(next, [interval(300, 3), interval(0, 0)]), founder);
+    await refused(CONSUMPTION_DATA_ERROR, commit(next, [interval(300, 3), interval(5, 0)]), founder);
     await refused(CONSUMPTION_DATA_ERROR, commit(next, [interval(200, 2)]), founder);
-    // Two meters and no total is accepted (its root is still committed); two commitments in one block too.
-    await ok('commitConsumption', [commit(next, [interval(0, 2)])({ from: founder }), commit(next + 16, [interval(300, 3)])({ from: founder })]);
+    // Two meters and no total is accepted (its root is still committed), and an interval no meter reported;
+    // two commitments in one block too.
+    await ok('commitConsumption', [commit(next, [interval(0, 2), interval(0, 0)])({ from: founder }), commit(next + 16, [interval(300, 3)])({ from: founder })]);
     expect(plain(await consumption.consumptionOf(big(next + 16)))).toEqual({ root: hex(root), totalWh: '300', meters: '3', disputes: '0' });
     expect(plain(await consumption.consumptionOf(big(next)))).toEqual({ root: hex(root), totalWh: '0', meters: '2', disputes: '0' });
   });

@@ -89,7 +89,7 @@ test('readings: the sum of a packed day, or -1 as soon as one is above the limit
   }
 });
 
-test('consumption: the sum of the totals, or -1 for an interval without a meter or a total of fewer than 3 meters', async () => {
+test('consumption: the sum of the totals, or -1 for an interval publishing a total of fewer than 3 meters', async () => {
   const next = random(3);
   const record = (totalWh: bigint, meters: number): ConsumptionRecord => ({ root: Buffer.alloc(32, meters), totalWh, meters });
   const cases: ConsumptionRecord[][] = [
@@ -98,6 +98,7 @@ test('consumption: the sum of the totals, or -1 for an interval without a meter 
     [record(0n, 2)],
     [record(1n, 2)],
     [record(0n, 0)],
+    [record(1n, 0)],
     [record(4_294_967_295n, 65_535)],
     [...Array.from({ length: 95 }, () => record(700n, 3)), record(5n, 2)],
     Array.from({ length: 96 }, () => record(123_456n, 40)),

@@ -53,7 +53,7 @@ interface Readings {
   readonly readings: (packed: Buffer, limitWh: Integer) => Integer;
 }
 // Its address, the hash of its script (test/unit/readings.test.ts checks it is the script's).
-const READINGS = Address.from('AetbGJL5oMmGGLUbYx4MkgJHDc4h9hFddZ');
+const READINGS = Address.from('AcHQNFq278qWPe4jQkmegZCeKa7sC6s9s2');
 
 // Every device, as registered; then each change of its meter or status with the register then.
 const notifyDevice = createEventNotifier<string, Address, string, Address, Integer, string, string, string>(

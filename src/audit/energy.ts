@@ -430,7 +430,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
       if (state.consumption.has(interval)) {
         fail('E4', `interval ${interval} was committed twice`);
       }
-      if (meters < 1 || (totalWh !== 0n && meters < MIN_METERS_FOR_TOTAL)) {
+      if (totalWh !== 0n && meters < MIN_METERS_FOR_TOTAL) {
         fail('E4', `interval ${interval} publishes a total of ${meters} meters`);
       }
       state.consumption.set(interval, { root: root.toString('hex'), totalWh, meters, disputes: 0 });

@@ -15,8 +15,8 @@
  *   when one is above `limitWh`.
  * - `consumption(packed)`: `packed` is the intervals' records of 38 bytes, the root (32),
  *   the community total in Wh (4, unsigned little endian) and the meters that reported
- *   (2); returns the sum of the totals, or -1 when an interval has no meter or publishes
- *   a total with fewer than MIN_METERS_FOR_TOTAL meters.
+ *   (2); returns the sum of the totals, or -1 when an interval publishes a total with
+ *   fewer than MIN_METERS_FOR_TOTAL meters.
  * Lengths and counts are the callers' checks. Each branch leaves exactly one item (NeoVM's
  * CALL_ED faults otherwise) and starts with the verification guard of src/chain/compile.ts
  * (as a witness it returns false).
@@ -188,11 +188,8 @@ const PROGRAM: Item[] = [
   OP.PUSH4,
   OP.LEFT,
   ...UNSIGNED,
-  // [.., meters, total]: refused if meters < 1, or meters < MIN and total != 0.
-  OP.OVER,
-  OP.PUSH1,
-  OP.LT,
-  jump('JMPIF', 'consumption-refused'),
+  // [.., meters, total]: refused if meters < MIN and total != 0 (an interval no meter
+  // reported is committed with 0 meters, so that commitments cover whole days).
   OP.OVER,
   0x50 + MIN_METERS_FOR_TOTAL,
   OP.LT,

@@ -120,10 +120,10 @@ export const unpackConsumption = (packed: Buffer): ConsumptionRecord[] => {
 
 /** The refusal of a commitment's interval data (MTEMsmReadings' `consumption` check), or undefined. */
 export const consumptionRefusal = (records: readonly ConsumptionRecord[]): string | undefined =>
-  records.some(({ totalWh, meters }) => meters < 1 || (meters < MIN_METERS_FOR_TOTAL && totalWh !== 0n))
+  records.some(({ totalWh, meters }) => meters < MIN_METERS_FOR_TOTAL && totalWh !== 0n)
     ? CONSUMPTION_DATA_ERROR
     : undefined;
-export const CONSUMPTION_DATA_ERROR = `Each interval needs a meter, and a total is published only for ${MIN_METERS_FOR_TOTAL} meters or more.`;
+export const CONSUMPTION_DATA_ERROR = `A total is published only for ${MIN_METERS_FOR_TOTAL} meters or more.`;
 
 /** What the chain knows of a production device when a day of its readings comes. */
 export interface ProductionDevice {

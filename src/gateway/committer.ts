@@ -15,9 +15,8 @@
  * register, which the contract checks: the gateway fills the gap with the register's
  * growth split evenly over the missing intervals (largest remainder, earlier first), stored
  * as source 'gap' — an even split never passes the physical limit, since the true energies
- * did not. Consumption intervals that no meter reported are not committed (a commitment
- * needs a meter an interval): a commitment stops before one, and the next starts at the
- * next multiple of COMMITMENT_ALIGNMENT.
+ * did not. A consumption interval no meter reported is committed with 0 meters (and an
+ * all-zero root), so commitments cover whole days.
  */
 import type { UserAccountID } from '@neo-one/client';
 import BigNumber from 'bignumber.js';
@@ -40,6 +39,8 @@ import type { KnownDevice } from './reading';
 import type { Store, StoredReading } from './store';
 
 const big = (value: number): BigNumber => new BigNumber(value);
+/** The first multiple of COMMITMENT_ALIGNMENT at or after `interval`: where a commitment may start. */
+export const alignUp = (interval: number): number => Math.ceil(interval / COMMITMENT_ALIGNMENT) * COMMITMENT_ALIGNMENT;
 
 /** Consecutive runs of at most `size` intervals. */
 const runs = <T extends { interval: number }>(items: readonly T[], size: number): T[][] => {
@@ -154,15 +155,7 @@ export const commitConsumption = async (
     }
     const records: ConsumptionRecord[] = [];
     for (let interval = first; interval <= upTo && records.length < CONSUMPTION_INTERVALS_PER_COMMITMENT; interval++) {
-      const record = await intervalCommitment(store, interval, devices);
-      if (record.meters === 0) {
-        break;
-      }
-      records.push(record);
-    }
-    if (records.length === 0) {
-      first += COMMITMENT_ALIGNMENT;
-      continue;
+      records.push(await intervalCommitment(store, interval, devices));
     }
     const batch = { kind: 'consumption' as const, subject: 'community', firstInterval: first, lastInterval: first + records.length - 1 };
     await store.markSent({ ...batch, status: 'sending' });
@@ -176,8 +169,7 @@ export const commitConsumption = async (
       transaction: sent.transaction,
       gas: String(sent.gasCost),
     });
-    const end = first + records.length;
-    first = end % COMMITMENT_ALIGNMENT === 0 ? end : end + COMMITMENT_ALIGNMENT - (end % COMMITMENT_ALIGNMENT);
+    first = alignUp(first + records.length);
   }
 
   return { next: first, commitments };

@@ -178,6 +178,13 @@ export class Store {
     return rows.map(toReading);
   }
 
+  /** The earliest interval of any stored reading, or undefined. */
+  public async firstInterval(): Promise<number | undefined> {
+    const { rows } = await this.sql.query('SELECT min(interval) AS first FROM readings');
+
+    return rows[0].first === null ? undefined : Number(rows[0].first);
+  }
+
   public async countReadings(): Promise<number> {
     const { rows } = await this.sql.query('SELECT count(*) AS n FROM readings');
 

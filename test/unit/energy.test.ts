@@ -126,7 +126,8 @@ describe('packed intervals', () => {
     expect(unpackConsumption(packed)).toEqual(records);
     expect(consumptionRefusal(records)).toBeUndefined();
     expect(consumptionRefusal([{ ...records[1], totalWh: 1n }])).toBe(CONSUMPTION_DATA_ERROR);
-    expect(consumptionRefusal([{ ...records[1], meters: 0, totalWh: 0n }])).toBe(CONSUMPTION_DATA_ERROR);
+    expect(consumptionRefusal([{ ...records[1], meters: 0, totalWh: 0n }])).toBeUndefined();
+    expect(consumptionRefusal([{ ...records[1], meters: 0, totalWh: 1n }])).toBe(CONSUMPTION_DATA_ERROR);
     expect(consumptionRefusal([{ ...records[1], meters: 3, totalWh: 1n }])).toBeUndefined();
     expect(() => packConsumption([{ ...records[0], root: Buffer.alloc(31) }])).toThrow('A root is 32 bytes, not 31.');
     expect(() => packConsumption([{ ...records[0], totalWh: 1n << 32n }])).toThrow('A community total is from 0 to 4294967295 Wh');

@@ -1,4 +1,4 @@
-/* @hash 6e2e9f4d8fe3efa872bb9e734c8ef842 */
+/* @hash 2cfc1e2e03727ca6ecc06e1bb00aeed7 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AQtA4Mh3irdTfL4A8STQXGwGkuGA4w2qLa',
+      address: 'AUfYbdNq646v94bsq6ZNU29WvANy41rjej',
     },
   },
   abi: mteMsmConsumptionABI,

@@ -1,4 +1,4 @@
-/* @hash 88ed990b42b23d662075b6fd96f5707c */
+/* @hash e59360f895d8318b55a2f42b04ec0236 */
 // tslint:disable
 /* eslint-disable */
 import { Client } from '@neo-one/client';
@@ -9,7 +9,7 @@ import { sourceMaps } from '../sourceMaps';
 const definition = {
   networks: {
     local: {
-      address: 'AYrYV81ofQUuSokGVSvNiMNpS2L32CNtmi',
+      address: 'AZt1QqzzuMwF52GqrKh6kMgyDs6xJFsQeA',
     },
   },
   abi: mteMsmEnergyABI,
