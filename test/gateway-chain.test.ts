@@ -18,8 +18,14 @@ import { commitConsumption, intervalCommitment, sendProduction } from '../src/ga
 import { ChainDevices, chainDevice } from '../src/gateway/devices';
 import { Gateway } from '../src/gateway/gateway';
 import { signReading } from '../src/gateway/reading';
+import { readingTopic } from '../src/gateway/mqtt';
+import { GatewayService } from '../src/gateway/service';
 import { Store } from '../src/gateway/store';
+import { serveSunSpecMeter } from '../src/gateway/sunspec';
 import { auditedGroup, big, foundWith, send, withGroup } from './group';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const mqtt = require('mqtt');
 
 test('a day through the gateway to the chain: one production call, one commitment, restart-safe, audited', async () => {
   await withGroup(async (group) => {
@@ -109,5 +115,76 @@ test('a day through the gateway to the chain: one production call, one commitmen
     const audited = await audit({ group: auditedGroup(group) });
     expect(audited.verdict.energy).toEqual({ violations: [], mismatches: [] });
     expect(audited.verdict.ok).toBe(true);
+  });
+}, 900_000);
+
+test('the service: MQTT homes and a SunSpec rooftop on Modbus, ticked at interval ends on the chain clock, send a day each', async () => {
+  await withGroup(async (group) => {
+    const chain = group.connected;
+    const [, ana, bia, caio] = await foundWith(group, 3);
+    const keys = Array.from({ length: 4 }, () => createPrivateKey());
+    const meters = await Promise.all(keys.map(async (key) => chain.addAccount(key)));
+    const energy = chain.energy!;
+    const register = async (owner: typeof ana, kind: string, meter: string, source: string, category: string) =>
+      (await send(energy.registerDevice(owner.address, kind, meter, big(4_000), source, '', category, { from: owner } as any))).value as string;
+    const rooftop = await register(ana, 'production', meters[0].address, 'solar', '');
+    const homes = [await register(ana, 'consumption', meters[1].address, '', 'residential'), await register(bia, 'consumption', meters[2].address, '', 'residential'), await register(caio, 'consumption', meters[3].address, '', 'residential')];
+    let exportedWh = 0;
+    const sunspec = await serveSunSpecMeter(() => ({ exportedWh, importedWh: 0, voltageV: 127, frequencyHz: 60, powerFactor: 1 }), 'roof');
+    const store = await Store.open('memory');
+    const lines: string[] = [];
+    const service = new GatewayService({
+      group: chain,
+      store,
+      operator: group.founder,
+      meters: new Map([[rooftop, meters[0]]]),
+      modbus: [{ deviceID: rooftop, host: '127.0.0.1', port: sunspec.port }],
+      log: (line) => lines.push(line),
+    });
+    await service.start();
+    const publisher = await mqtt.connectAsync(service.mqttURL);
+    try {
+      // Start at a day's beginning; then each interval: the meters' readings, the clock past its end, a tick.
+      const start = intervalOf(await lastBlockTime(chain));
+      await passTime(chain, (96 - (start % 96)) * 900 - ((await lastBlockTime(chain)) % 900) + 1);
+      const day = intervalOf(await lastBlockTime(chain));
+      const registers = [0, 0, 0];
+      const ticks = [];
+      const readings: Array<[string, unknown]> = [];
+      for (let index = 0; index < 96; index++) {
+        exportedWh += index >= 24 && index < 72 ? 500 : 0;
+        for (const [home, deviceID] of homes.entries()) {
+          registers[home] += 120 + home;
+          const reading = signReading({ deviceID, interval: day + index, energyWh: 120 + home, registerWh: registers[home] }, keys[home + 1]);
+          readings.push([deviceID, reading]);
+        }
+        // The interval ends; the meters publish; the gateway's round.
+        await passTime(chain, 900);
+        await service.refreshClock();
+        for (const [deviceID, reading] of readings.splice(0)) {
+          await publisher.publishAsync(readingTopic(deviceID), JSON.stringify(reading), { qos: 1 });
+        }
+        // The broker passes them on after its acknowledgement: the round waits for the three (and each earlier round stored four).
+        while (service.gateway.counts.stored < 4 * index + 3) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        ticks.push(await service.tick());
+      }
+      const sent = ticks.flatMap((tick) => tick.production);
+      const committed = ticks.flatMap((tick) => tick.commitments);
+      expect(lines).toEqual([]);
+      expect(ticks.every((tick) => tick.polled === 1)).toBe(true);
+      expect(sent.map(({ firstInterval, intervals }) => [firstInterval - day, intervals])).toEqual([[0, 96]]);
+      expect(committed.map(({ firstInterval, intervals }) => [firstInterval - day, intervals])).toEqual([[0, 96]]);
+      expect((await chainDevice(chain, rooftop))?.registerWh).toBe(exportedWh);
+      expect((await chain.consumption!.consumptionOf(big(day + 95)))?.totalWh.toNumber()).toBe(363);
+      expect(service.gateway.counts).toEqual(expect.objectContaining({ stored: 96 * 4, badSignature: 0, malformed: 0 }));
+      expect((await store.readings(rooftop, day, day + 95)).every((reading) => reading.source === 'modbus')).toBe(true);
+    } finally {
+      await publisher.endAsync();
+      await service.stop();
+      await sunspec.close();
+      await store.close();
+    }
   });
 }, 900_000);

@@ -14,6 +14,7 @@ import { GLOBAL_OPTIONS, checkOptions, parseArgs } from './args';
 import { Command, Option } from './command';
 import { auditCommands } from './commands/audit';
 import { energyCommands } from './commands/energy';
+import { gatewayCommands } from './commands/gateway';
 import { localCommands } from './commands/local';
 import { operationCommands } from './commands/operations';
 import { readCommands } from './commands/reads';
@@ -21,7 +22,7 @@ import { makeContext } from './context';
 import { UsageError } from './errors';
 import { commandHelp, familyHelp, generalHelp, usageLine } from './help';
 
-export const COMMANDS: readonly Command[] = [...localCommands, ...operationCommands, ...readCommands, ...energyCommands, ...auditCommands];
+export const COMMANDS: readonly Command[] = [...localCommands, ...operationCommands, ...readCommands, ...energyCommands, ...gatewayCommands, ...auditCommands];
 
 /** Every option of every command, and the global ones: what util.parseArgs is told. */
 const ALL_OPTIONS: readonly Option[] = [...GLOBAL_OPTIONS, ...COMMANDS.flatMap((command) => command.options ?? [])];
@@ -32,6 +33,7 @@ const GROUPS: ReadonlyArray<readonly [string, (command: Command) => boolean]> = 
   ['Operations (signed with --from NAME)', (c) => operationCommands.includes(c)],
   ['Reads', (c) => readCommands.includes(c)],
   ['Energy: devices, readings, credits, certificates, consumption, the operator', (c) => energyCommands.includes(c)],
+  ['The meter gateway', (c) => gatewayCommands.includes(c)],
   ['Audit (for the utility and the regulator)', (c) => auditCommands.includes(c)],
 ];
 

@@ -3,6 +3,7 @@
  * looked up by ID and kept, refreshed when a reading names one not seen yet (a device
  * registered since) or when asked (a meter replaced or a device retired).
  */
+import BigNumber from 'bignumber.js';
 import type { Group } from '../chain/group';
 import type { DeviceLookup } from './gateway';
 import type { KnownDevice } from './reading';
@@ -52,7 +53,7 @@ export class ChainDevices {
   public async refresh(): Promise<KnownDevice[]> {
     const ids: string[] = [];
     for (let offset = 0; ; offset += 100) {
-      const page: string[] = await this.group.energy!.listOfDevices(offset as any, 100 as any);
+      const page: string[] = await this.group.energy!.listOfDevices(new BigNumber(offset), new BigNumber(100));
       ids.push(...page);
       if (page.length < 100) {
         break;
