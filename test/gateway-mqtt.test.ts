@@ -29,10 +29,11 @@ const lines: string[] = [];
 let broker: EmbeddedBroker;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtemsm-gateway-'));
 
-const startGateway = async () => {
-  const store = await Store.open(dir);
+const journal = path.join(dir, 'intake.jsonl');
+const startGateway = async (store?: Store) => {
+  store ??= await Store.open(path.join(dir, 'store'));
   const gateway = new Gateway({ store, devices: async (id) => devices.get(id), now: () => NOW, log: (line) => lines.push(line) });
-  const intake = await subscribeMeters(broker.url, gateway, (line) => lines.push(line));
+  const intake = await subscribeMeters(broker.url, gateway, (line) => lines.push(line), journal);
 
   return { store, gateway, intake };
 };
@@ -117,6 +118,25 @@ test('signed readings in, every bad message refused and counted, a restart loses
   );
   expect(stored.every((reading) => reading.salt?.length === 32)).toBe(true);
   expect(await store.rejections()).toEqual({ badSignature: 1, conflict: 1, futureInterval: 1, malformed: 2, overCapacity: 1, registerBackwards: 1, unknownDevice: 1 });
+  await intake.close();
+  await store.close();
+
+  // A crash after the broker was acknowledged: the database fails under the gateway, which
+  // retries, and the process dies. The journal holds what was acknowledged; the next start
+  // replays it into the store.
+  const failing = await Store.open('memory');
+  await failing.close();
+  ({ intake } = await startGateway(failing));
+  for (const index of [1, 2, 3]) {
+    await publish('D1', signReading({ deviceID: 'D1', interval: 1_009 + index, energyWh: 100, registerWh: register + 100 * index }, keys[0]));
+  }
+  await until(() => lines.some((line) => line.includes('not stored, retried in a second')), 'a failed batch');
+  await intake.close();
+  expect(fs.readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(3);
+  ({ store, gateway, intake } = await startGateway());
+  expect(lines).toContain('gateway: 3 message(s) of the MQTT journal replayed');
+  expect(await store.countReadings()).toBe(13);
+  expect(fs.readFileSync(journal, 'utf8')).toBe('');
   await meter.endAsync();
   await intake.close();
   await store.close();

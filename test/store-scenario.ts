@@ -25,6 +25,9 @@ export const storeScenario = async (open: () => Promise<Store>): Promise<void> =
   expect((await store.reading('D3', 12))?.salt).toBeUndefined();
   expect((await store.previous('D3', 12))?.interval).toBe(11);
   expect(await store.previous('D3', 11)).toBeUndefined();
+  // One query for many devices: each one's latest reading before the interval.
+  expect(await store.latestBefore(['D3', 'D9'], 13)).toEqual(new Map([['D3', { interval: 12, registerWh: 5_400 }]]));
+  expect(await store.latestBefore(['D3'], 12)).toEqual(new Map([['D3', { interval: 11, registerWh: 5_300 }]]));
   await store.reject('badSignature', 'D3 interval 13', 'D3', 13);
   await store.reject('malformed', 'not JSON');
   await store.markSent({ kind: 'production', subject: 'D1', firstInterval: 0, lastInterval: 95, status: 'sending' });

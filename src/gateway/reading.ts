@@ -39,6 +39,9 @@ export interface SignedReading extends MeterReading {
   readonly signature: string;
 }
 
+/** A device's ID as the chain gives it (MTEMsmEnergy.registerDevice: `D1`, `D2`, …): the one pattern every intake checks. */
+export const DEVICE_ID = /^D\d+$/;
+
 /** What the gateway knows of a device from the chain. */
 export interface KnownDevice {
   readonly deviceID: string;
@@ -100,7 +103,7 @@ export const parseReading = (raw: string | Buffer): SignedReading | { readonly m
     return { malformed: 'not an object' };
   }
   const { deviceID, interval, energyWh, registerWh, quality, publicKey, signature } = value;
-  if (typeof deviceID !== 'string' || !/^D\d+$/.test(deviceID)) {
+  if (typeof deviceID !== 'string' || !DEVICE_ID.test(deviceID)) {
     return { malformed: 'deviceID is not D<n>' };
   }
   for (const [name, field] of [['interval', interval], ['energyWh', energyWh], ['registerWh', registerWh]] as const) {
@@ -123,16 +126,33 @@ export const parseReading = (raw: string | Buffer): SignedReading | { readonly m
   return { deviceID, interval, energyWh, registerWh, ...(cleanQuality === undefined ? {} : { quality: cleanQuality }), publicKey, signature };
 };
 
-/** Does the reading carry a valid signature of the device's meter key? */
-export const signedByMeter = (reading: SignedReading, meter: string): boolean => {
+// Meters' public keys and their addresses (hashing a key into an address costs about as much
+// as checking a signature): only keys that were a device's meter, so a sender cannot grow it.
+const meterKeys = new Map<string, string>();
+
+/** Is the reading's key the device's meter key (its address the meter's)? */
+export const meterKeyMatches = (reading: SignedReading, meter: string): boolean => {
   if (reading.publicKey === '' || reading.signature === '') {
     return false;
   }
   try {
-    if (publicKeyToAddress(reading.publicKey) !== meter) {
+    if ((meterKeys.get(reading.publicKey) ?? publicKeyToAddress(reading.publicKey)) !== meter) {
       return false;
     }
+  } catch {
+    return false;
+  }
+  meterKeys.set(reading.publicKey, meter);
 
+  return true;
+};
+
+/** Does the reading carry a valid signature of the device's meter key? */
+export const signedByMeter = (reading: SignedReading, meter: string): boolean => {
+  if (!meterKeyMatches(reading, meter)) {
+    return false;
+  }
+  try {
     return nativeVerify({
       message: readingMessage(reading),
       signature: Buffer.from(reading.signature, 'hex'),
@@ -147,7 +167,9 @@ export const signedByMeter = (reading: SignedReading, meter: string): boolean =>
  * The first refusal that applies to a reading, or undefined. `previous` is the latest
  * stored reading of the device before this interval (its register must not be passed
  * backwards: `registerWh − energyWh ≥ previous.registerWh`, equal when consecutive);
- * `signed` false for a reading the gateway read itself (Modbus).
+ * `signed` false for a reading the gateway read itself (Modbus). `validSignature`: whether
+ * `signedByMeter` holds, when the caller checked it already (the gateway checks a batch's
+ * signatures in parallel, src/gateway/verifier.ts).
  */
 export const readingRefusal = (
   reading: SignedReading,
@@ -155,6 +177,7 @@ export const readingRefusal = (
   previous: { readonly interval: number; readonly registerWh: number } | undefined,
   nowSeconds: number,
   signed = true,
+  validSignature?: boolean,
 ): Refusal | undefined => {
   if (device === undefined) {
     return 'unknownDevice';
@@ -162,7 +185,7 @@ export const readingRefusal = (
   if (device.retired) {
     return 'retired';
   }
-  if (signed && !signedByMeter(reading, device.meter)) {
+  if (signed && !(validSignature ?? signedByMeter(reading, device.meter))) {
     return 'badSignature';
   }
   if (!hasEnded(reading.interval, nowSeconds)) {

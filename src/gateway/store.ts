@@ -130,18 +130,66 @@ export class Store {
    * its leaf's salt here, once.
    */
   public async insert(reading: MeterReading, source: StoredReading['source'], consumption: boolean): Promise<'stored' | 'duplicate' | 'conflict'> {
-    const { deviceID, interval, energyWh, registerWh, quality } = reading;
-    const inserted = await this.sql.query(
-      `INSERT INTO readings (device_id, interval, energy_wh, register_wh, voltage_v, frequency_hz, power_factor, source, salt)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (device_id, interval) DO NOTHING RETURNING device_id`,
-      [deviceID, interval, energyWh, registerWh, quality?.voltageV ?? null, quality?.frequencyHz ?? null, quality?.powerFactor ?? null, source, consumption ? randomBytes(32) : null],
-    );
-    if (inserted.rows.length === 1) {
-      return 'stored';
-    }
-    const stored = await this.reading(deviceID, interval);
+    const [outcome] = await this.insertMany([{ reading, source, consumption }]);
 
-    return stored !== undefined && stored.energyWh === energyWh && stored.registerWh === registerWh ? 'duplicate' : 'conflict';
+    return outcome;
+  }
+
+  /**
+   * Many readings in one statement (the gateway's batches): for each, 'stored', 'duplicate'
+   * or 'conflict' as `insert` says, in order. Readings of one (device, interval) twice
+   * in a batch: the first is stored, the second compared with it.
+   */
+  public async insertMany(
+    readings: ReadonlyArray<{ readonly reading: MeterReading; readonly source: StoredReading['source']; readonly consumption: boolean }>,
+  ): Promise<Array<'stored' | 'duplicate' | 'conflict'>> {
+    if (readings.length === 0) {
+      return [];
+    }
+    const column = <T>(pick: (entry: (typeof readings)[number]) => T): T[] => readings.map(pick);
+    const { rows } = await this.sql.query(
+      `INSERT INTO readings (device_id, interval, energy_wh, register_wh, voltage_v, frequency_hz, power_factor, source, salt)
+       SELECT d, i, e, r, v, f, p, s, decode(h, 'hex')
+       FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::text[]) AS t(d, i, e, r, v, f, p, s, h)
+       ON CONFLICT (device_id, interval) DO NOTHING RETURNING device_id, interval`,
+      [
+        column(({ reading }) => reading.deviceID),
+        column(({ reading }) => reading.interval),
+        column(({ reading }) => reading.energyWh),
+        column(({ reading }) => reading.registerWh),
+        column(({ reading }) => reading.quality?.voltageV ?? null),
+        column(({ reading }) => reading.quality?.frequencyHz ?? null),
+        column(({ reading }) => reading.quality?.powerFactor ?? null),
+        column(({ source }) => source),
+        column(({ consumption }) => (consumption ? randomBytes(32).toString('hex') : null)),
+      ],
+    );
+    const inserted = new Set(rows.map((row) => `${row.device_id}|${Number(row.interval)}`));
+    const seen = new Set<string>();
+
+    return Promise.all(
+      readings.map(async ({ reading }) => {
+        const key = `${reading.deviceID}|${reading.interval}`;
+        if (inserted.has(key) && !seen.has(key)) {
+          seen.add(key);
+
+          return 'stored' as const;
+        }
+        const stored = await this.reading(reading.deviceID, reading.interval);
+
+        return stored !== undefined && stored.energyWh === reading.energyWh && stored.registerWh === reading.registerWh ? ('duplicate' as const) : ('conflict' as const);
+      }),
+    );
+  }
+
+  /** For each device, its latest reading before `interval` (one query for a batch). */
+  public async latestBefore(deviceIDs: readonly string[], interval: number): Promise<Map<string, { interval: number; registerWh: number }>> {
+    const { rows } = await this.sql.query(
+      'SELECT DISTINCT ON (device_id) device_id, interval, register_wh FROM readings WHERE device_id = ANY($1) AND interval < $2 ORDER BY device_id, interval DESC',
+      [deviceIDs, interval],
+    );
+
+    return new Map(rows.map((row) => [row.device_id, { interval: Number(row.interval), registerWh: Number(row.register_wh) }]));
   }
 
   public async reading(deviceID: string, interval: number): Promise<StoredReading | undefined> {
@@ -228,5 +276,20 @@ export class Store {
       status: row.status,
       ...(row.transaction === null ? {} : { transaction: row.transaction }),
     }));
+  }
+
+  /**
+   * Per interval of `from` … `to` that the given devices reported: how many readings and
+   * their energy (the community's public counts, src/gateway/api.ts). The same readings as
+   * `intervalReadings`, counted in one query for a range instead of one per interval.
+   */
+  public async intervalCounts(from: number, to: number, deviceIDs: readonly string[]): Promise<Array<{ interval: number; meters: number; energyWh: bigint }>> {
+    const { rows } = await this.sql.query(
+      'SELECT interval, count(*) AS meters, sum(energy_wh) AS energy FROM readings WHERE interval BETWEEN $1 AND $2 AND device_id = ANY($3) GROUP BY interval ORDER BY interval',
+      [from, to, deviceIDs],
+    );
+
+    // sum(bigint) is numeric: a string in both clients.
+    return rows.map((row) => ({ interval: Number(row.interval), meters: Number(row.meters), energyWh: BigInt(String(row.energy)) }));
   }
 }
