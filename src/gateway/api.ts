@@ -15,7 +15,8 @@
  * Every refusal is a status and a one-line `{error}` naming what is wrong. Intervals are
  * whole numbers (`floor(unixSeconds / 900)`); a range defaults to the last day ended.
  */
-import { addressToScriptHash, common, PrivateKey, privateKeyToPublicKey, publicKeyToAddress } from '@neo-one/client-common';
+import { common, PrivateKey, privateKeyToPublicKey, publicKeyToAddress } from '@neo-one/client-common';
+import { isAddress as isWalletAddress } from '../cli/wallets';
 import { randomBytes } from 'crypto';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { nativeSign, nativeVerify } from '../chain/crypto';
@@ -107,18 +108,8 @@ class Refused extends Error {
   }
 }
 
-const isAddress = (text: unknown): text is string => {
-  if (typeof text !== 'string' || !/^A[1-9A-HJ-NP-Za-km-z]{33}$/.test(text)) {
-    return false;
-  }
-  try {
-    addressToScriptHash(text);
-
-    return true;
-  } catch {
-    return false;
-  }
-};
+// A NEO 2 address, as the CLI checks one.
+const isAddress = (text: unknown): text is string => typeof text === 'string' && isWalletAddress(text);
 
 /**
  * Challenges and tokens, in memory: a restart signs everyone out, which costs a member one

@@ -185,7 +185,9 @@ export class Store {
   /** For each device, its latest reading before `interval` (one query for a batch). */
   public async latestBefore(deviceIDs: readonly string[], interval: number): Promise<Map<string, { interval: number; registerWh: number }>> {
     const { rows } = await this.sql.query(
-      'SELECT DISTINCT ON (device_id) device_id, interval, register_wh FROM readings WHERE device_id = ANY($1) AND interval < $2 ORDER BY device_id, interval DESC',
+      // One index probe a device (the primary key read backwards), not a scan of its history.
+      `SELECT d.device_id, r.interval, r.register_wh FROM unnest($1::text[]) AS d(device_id)
+       CROSS JOIN LATERAL (SELECT interval, register_wh FROM readings WHERE device_id = d.device_id AND interval < $2 ORDER BY interval DESC LIMIT 1) AS r`,
       [deviceIDs, interval],
     );
 
