@@ -12,17 +12,19 @@ import * as path from 'path';
 import { firstLine } from '../chain/batch';
 import { GLOBAL_OPTIONS, checkOptions, parseArgs } from './args';
 import { Command, Option } from './command';
+import { analyticsCommands } from './commands/analytics';
 import { auditCommands } from './commands/audit';
 import { energyCommands } from './commands/energy';
 import { gatewayCommands } from './commands/gateway';
 import { localCommands } from './commands/local';
+import { meterCommands } from './commands/meters';
 import { operationCommands } from './commands/operations';
 import { readCommands } from './commands/reads';
 import { makeContext } from './context';
 import { UsageError } from './errors';
 import { commandHelp, familyHelp, generalHelp, usageLine } from './help';
 
-export const COMMANDS: readonly Command[] = [...localCommands, ...operationCommands, ...readCommands, ...energyCommands, ...gatewayCommands, ...auditCommands];
+export const COMMANDS: readonly Command[] = [...localCommands, ...operationCommands, ...readCommands, ...energyCommands, ...analyticsCommands, ...gatewayCommands, ...meterCommands, ...auditCommands];
 
 /** Every option of every command, and the global ones: what util.parseArgs is told. */
 const ALL_OPTIONS: readonly Option[] = [...GLOBAL_OPTIONS, ...COMMANDS.flatMap((command) => command.options ?? [])];
@@ -33,7 +35,9 @@ const GROUPS: ReadonlyArray<readonly [string, (command: Command) => boolean]> = 
   ['Operations (signed with --from NAME)', (c) => operationCommands.includes(c)],
   ['Reads', (c) => readCommands.includes(c)],
   ['Energy: devices, readings, credits, certificates, consumption, the operator', (c) => energyCommands.includes(c)],
+  ["Energy analytics (off chain, from the gateway's store)", (c) => analyticsCommands.includes(c)],
   ['The meter gateway', (c) => gatewayCommands.includes(c)],
+  ['Simulated meters', (c) => meterCommands.includes(c)],
   ['Audit (for the utility and the regulator)', (c) => auditCommands.includes(c)],
 ];
 
